@@ -1,0 +1,25 @@
+/** Every action the audit trail records. Adding a mutation means adding its action here. */
+export const auditActions = [
+  "cluster.add",
+  "cluster.update",
+  "cluster.remove",
+  "autosync.disable",
+  "autosync.enable",
+  "autosync.expire",
+  "reconcile",
+  "user.add",
+  "token.create",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+export type AuditOutcome = "success" | "partial" | "failure";
+
+/** What happened to one object an action touched. */
+export interface ObjectOutcome {
+  kind: string;
+  namespace: string;
+  name: string;
+  outcome: "changed" | "unchanged" | "failed" | "skipped";
+  message?: string;
+}

@@ -1,0 +1,49 @@
+import type { Actor } from "../auth/actor";
+import { db, type Prisma } from "../db/client";
+import type { AuditAction, AuditOutcome, ObjectOutcome } from "./actions";
+
+export interface RequestOrigin {
+  requestId: string | null;
+  clientIp: string | null;
+}
+
+export interface AuditEventInput {
+  actor: Actor;
+  action: AuditAction;
+  cluster?: { id: string; name: string };
+  target?: { kind: string; namespace: string; name: string };
+  reason?: string | null;
+  before?: unknown;
+  after?: unknown;
+  outcome: AuditOutcome;
+  results?: ObjectOutcome[];
+  origin?: RequestOrigin;
+}
+
+/** The one audit writer. Records are append-only; the database rejects any later change. */
+export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
+  await db().auditEvent.create({
+    data: {
+      actorType: input.actor.type,
+      actorId: input.actor.type === "user" ? input.actor.id : null,
+      actorName: input.actor.name,
+      action: input.action,
+      clusterId: input.cluster?.id ?? null,
+      clusterName: input.cluster?.name ?? null,
+      targetKind: input.target?.kind ?? null,
+      targetNamespace: input.target?.namespace ?? null,
+      targetName: input.target?.name ?? null,
+      reason: input.reason ?? null,
+      before: asJson(input.before),
+      after: asJson(input.after),
+      outcome: input.outcome,
+      results: asJson(input.results),
+      requestId: input.origin?.requestId ?? null,
+      clientIp: input.origin?.clientIp ?? null,
+    },
+  });
+}
+
+function asJson(value: unknown): Prisma.InputJsonValue | undefined {
+  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}

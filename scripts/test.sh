@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite, as CI runs it on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-reports
+
+step() { printf '\n== %s\n' "$*"; }
+started=$SECONDS
+
+step "System packages (Chromium, PostgreSQL)"
+bash scripts/ensure-system-packages.sh
+
+step "Lint"
+npx eslint . --max-warnings 0
+
+step "Typecheck"
+npx tsc --noEmit
+
+step "Sandbox tools (etcd, kube-apiserver, kubectl, Flux), built from Go modules once and cached"
+npx tsx e2e/sandbox/build.ts
+
+step "Unit, database (PGlite and PostgreSQL) and sandbox integration tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports/vitest.json
+
+step "Dashboard build"
+npm run --silent build
+
+step "End-to-end tests in Chromium"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/playwright.json npx playwright test --reporter=list,json
+
+step "Summary ($((SECONDS - started)) s)"
+npx tsx scripts/test-summary.ts
