@@ -2,13 +2,13 @@ import { Command, CommanderError } from "commander";
 import { createApiToken } from "../lib/auth";
 import { resolveDatabase, type DatabaseHandle } from "../lib/db/database-url";
 import { applyMigrations } from "../lib/db/migrate";
-import { AppError, isAppError } from "../lib/errors/app-error";
+import { AppError } from "../lib/errors/app-error";
+import { reportError } from "./report-error";
 import { addUser, listUsers } from "../lib/users";
 import { role as roleSchema } from "../lib/schemas/users";
 import { generatedPassword } from "../lib/auth/generated-password";
 import { readPasswordFromStdin } from "./password-input";
 import { registerClusterCommands } from "./cluster-commands";
-import { ZodError } from "zod";
 
 /**
  * `syncline`: administration straight on the configured database (DATABASE_URL, or the embedded
@@ -91,19 +91,5 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  process.exitCode = reportError(error);
-}
-
-function reportError(error: unknown): number {
-  if (error instanceof CommanderError) return error.exitCode || 2;
-  if (error instanceof ZodError) {
-    for (const issue of error.issues) console.error(`syncline: ${issue.path.join(".") || "input"}: ${issue.message}`);
-    return 2;
-  }
-  if (isAppError(error)) {
-    console.error(`syncline: ${error.message}`);
-    return 1;
-  }
-  console.error(`syncline: ${(error as Error).message ?? error}`);
-  return 1;
+  process.exitCode = error instanceof CommanderError ? error.exitCode || 2 : reportError(error);
 }

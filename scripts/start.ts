@@ -4,6 +4,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { ensureAdmin } from "../lib/users";
 import { db } from "../lib/db/client";
 import { buildIfStale } from "./build-dashboard";
+import { reportError } from "../cli/report-error";
 
 /**
  * `npm start`: opens the database (the embedded one unless DATABASE_URL is set), migrates it,
@@ -21,7 +22,10 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const { applied } = await applyMigrations(database.url);
 if (applied.length) console.log(`syncline: applied migrations ${applied.join(", ")}`);
 
-const admin = await ensureAdmin(process.env.SYNCLINE_ADMIN_PASSWORD);
+const admin = await ensureAdmin(process.env.SYNCLINE_ADMIN_PASSWORD).catch((error: unknown) => {
+  console.error("syncline: could not create the first admin (SYNCLINE_ADMIN_PASSWORD):");
+  process.exit(reportError(error));
+});
 if (admin.created && admin.generatedPassword) {
   console.log(`\nsyncline: created user "admin" with password: ${admin.generatedPassword}\n(shown once; set SYNCLINE_ADMIN_PASSWORD to choose it)\n`);
 } else if (admin.created) {

@@ -20,11 +20,11 @@ npx tsc --noEmit
 step "Sandbox tools (etcd, kube-apiserver, kubectl, Flux), built from Go modules once and cached"
 npx tsx e2e/sandbox/build.ts
 
+step "Dashboard build (the database specs start it as npm start does)"
+npm run --silent build
+
 step "Unit, database (PGlite and PostgreSQL) and sandbox integration tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports/vitest.json
-
-step "Dashboard build"
-npm run --silent build
 
 step "End-to-end tests in Chromium"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/playwright.json npx playwright test --reporter=list,json

@@ -10,7 +10,11 @@ export type EnsureAdminResult = { created: false } | { created: true; generatedP
  */
 export async function ensureAdmin(passwordFromEnv: string | undefined): Promise<EnsureAdminResult> {
   if ((await db().user.count()) > 0) return { created: false };
-  const generatedPassword = passwordFromEnv ? undefined : newPassword();
-  await addUser({ name: "admin", role: "admin", password: passwordFromEnv ?? generatedPassword! });
+  if (passwordFromEnv) {
+    await addUser({ name: "admin", role: "admin", password: passwordFromEnv });
+    return { created: true };
+  }
+  const generatedPassword = newPassword();
+  await addUser({ name: "admin", role: "admin", password: generatedPassword });
   return { created: true, generatedPassword };
 }
