@@ -1,0 +1,115 @@
+// Specification of the sandbox world: real Flux controllers on two clusters
+// reconcile commits pushed to the sandbox Git server. The scenarios build on
+// each other (suspend, then resume), so they run in order in one file.
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import {
+  commitChange,
+  getObject,
+  gitRevision,
+  kubectlJson,
+  patchObject,
+  readFluxEvents,
+  requestReconcile,
+  startApiserver,
+  stopApiserver,
+  waitForRevision,
+  type SandboxCluster,
+} from '../../e2e/sandbox';
+
+const world = inject('sandbox');
+const staging = world.clusters.find((c) => c.env === 'staging')!;
+const production = world.clusters.find((c) => c.env === 'production')!;
+const fleet = { kind: 'GitRepository', name: 'fleet', namespace: 'flux-system' };
+const apps = { kind: 'Kustomization', name: 'apps', namespace: 'flux-system' };
+const author = { name: 'Ines Duarte', email: 'ines.duarte@acme-shop.io' };
+
+/** Changes the welcome banner in the web app's base, which both overlays include. */
+function commitBanner(message: string): Promise<string> {
+  return commitChange(world, {
+    author,
+    message: `web: banner "${message}"`,
+    files: {
+      'apps/web/configmap.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\ndata:\n  PODINFO_UI_MESSAGE: ${JSON.stringify(message)}\n`,
+    },
+  });
+}
+
+async function bannerOn(cluster: SandboxCluster): Promise<string> {
+  const cm = await kubectlJson<{ data: { PODINFO_UI_MESSAGE: string } }>(cluster, ['get', 'configmap', 'web-config', '-n', cluster.env]);
+  return cm.data.PODINFO_UI_MESSAGE;
+}
+
+/** Fetching is source-controller's job; asking it speeds tests up without changing what is tested. */
+async function fetchNow(...clusters: SandboxCluster[]): Promise<void> {
+  await Promise.all(clusters.map((c) => requestReconcile(c, fleet)));
+}
+
+async function waitForArtifact(cluster: SandboxCluster, sha: string): Promise<void> {
+  await expect
+    .poll(async () => (await getObject<{ status?: { artifact?: { revision?: string } } }>(cluster, fleet)).status?.artifact?.revision, { timeout: 60_000, interval: 250 })
+    .toBe(gitRevision(sha));
+}
+
+describe('a commit to the fleet repository', () => {
+  it('is applied by both clusters, as reported by kustomize-controller status and events', async () => {
+    const banner = `Flash sale ${Date.now()}`;
+    const sha = await commitBanner(banner);
+    await fetchNow(staging, production);
+
+    await Promise.all([waitForRevision(staging, sha), waitForRevision(production, sha)]);
+
+    for (const cluster of [staging, production]) {
+      expect(await bannerOn(cluster)).toBe(banner);
+      const events = await readFluxEvents(cluster, { involvedObject: { kind: 'Kustomization', name: 'apps' } });
+      const forCommit = events.filter((e) => e.annotations['kustomize.toolkit.fluxcd.io/revision'] === gitRevision(sha));
+      expect(forCommit.map((e) => e.reportingController)).toContain('kustomize-controller');
+      expect(forCommit.map((e) => e.message).join('\n')).toContain(`ConfigMap/${cluster.env}/web-config configured`);
+    }
+  });
+});
+
+describe('suspending the apps Kustomization on one cluster', () => {
+  let suspendedAt = '';
+  let pending = '';
+
+  afterAll(async () => {
+    await patchObject(production, apps, { spec: { suspend: false } });
+  });
+
+  it('keeps that cluster on its revision while the other cluster applies the next commit', async () => {
+    suspendedAt = (await getObject(production, apps)).status?.lastAppliedRevision ?? '';
+    const bannerBefore = await bannerOn(production);
+    await patchObject(production, apps, { spec: { suspend: true } });
+
+    pending = await commitBanner(`Suspended rollout ${Date.now()}`);
+    await fetchNow(staging, production);
+    await waitForRevision(staging, pending);
+
+    // production has fetched the commit but must not apply it, even when asked to.
+    await waitForArtifact(production, pending);
+    await requestReconcile(production, apps);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect((await getObject(production, apps)).status?.lastAppliedRevision).toBe(suspendedAt);
+    expect(await bannerOn(production)).toBe(bannerBefore);
+  });
+
+  it('catches up with the latest commit after it is resumed', async () => {
+    await patchObject(production, apps, { spec: { suspend: false } });
+    await requestReconcile(production, apps);
+
+    await waitForRevision(production, pending);
+    expect(await bannerOn(production)).toMatch(/^Suspended rollout/);
+  });
+});
+
+describe('a cluster whose API server restarts', () => {
+  it('comes back on the same address and Flux keeps reconciling', async () => {
+    await stopApiserver(production);
+    await expect(kubectlJson(production, ['get', 'namespaces'])).rejects.toThrow();
+    await startApiserver(production);
+
+    const sha = await commitBanner(`After restart ${Date.now()}`);
+    await fetchNow(production);
+    await waitForRevision(production, sha, { timeoutMs: 90_000 });
+  });
+});
