@@ -2,6 +2,7 @@
 // flux-system namespace, and RBAC for the restricted sandbox users.
 import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
+import { FLUX_VERSION } from './build';
 import { FLUX_NAMESPACE } from './flux-controllers';
 import { kubectl } from './kubectl';
 import type { SandboxCluster } from './types';
@@ -30,6 +31,9 @@ const viewerRbac = [
 export async function bootstrapCluster(cluster: SandboxCluster, crdFiles: string[]): Promise<void> {
   const crds = crdFiles.map((f) => readFileSync(f, 'utf8')).join('\n---\n');
   await kubectl(cluster, ['apply', '--server-side', '--field-manager=sandbox', '-f', '-'], { input: crds });
+  // `flux install` labels its CRDs this way; tools (Syncline included) read the Flux version from it.
+  const fluxLabels = ['app.kubernetes.io/part-of=flux', 'app.kubernetes.io/instance=flux-system', `app.kubernetes.io/version=${FLUX_VERSION}`];
+  await kubectl(cluster, ['label', 'crd', '--all', '--overwrite', ...fluxLabels]);
   const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: FLUX_NAMESPACE } };
   const docs = [namespace, ...viewerRbac].map((d) => stringify(d)).join('---\n');
   await kubectl(cluster, ['apply', '--server-side', '--field-manager=sandbox', '-f', '-'], { input: docs });

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 
 const TOOLS_DIR = join(import.meta.dirname, 'tools');
 const KUBE_VERSION = 'v1.35.4';
+/** The Flux release the controllers and the CLI come from. */
+export const FLUX_VERSION = 'v2.9.5';
 
 interface ToolSpec {
   name: string;
@@ -40,7 +42,7 @@ const TOOLS: readonly ToolSpec[] = [
   { name: 'helm-controller', version: 'v1.6.4', module: 'github.com/fluxcd/helm-controller', pkg: 'github.com/fluxcd/helm-controller', crds: true },
   {
     name: 'flux',
-    version: 'v2.9.5',
+    version: FLUX_VERSION,
     module: 'github.com/fluxcd/flux2/v2',
     pkg: 'github.com/fluxcd/flux2/v2/cmd/flux',
     ldflags: ['-X main.VERSION=2.9.5'],
