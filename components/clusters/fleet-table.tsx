@@ -1,0 +1,129 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo } from "react";
+import { CountsBar } from "@/components/fleet/counts-bar";
+import { HealthPill } from "@/components/fleet/health-pill";
+import { clusterHref } from "@/components/fleet/links";
+import { Revision } from "@/components/fleet/revision";
+import { LabelChip } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
+import { TimeAgo } from "@/components/ui/time-ago";
+import type { ClusterSummary } from "@/lib/fleet/dto";
+import { AutoSyncSwitch } from "./auto-sync-switch";
+
+const column = createColumnHelper<ClusterSummary>();
+
+// Worst first when sorting by health: the clusters that need someone come to the top.
+const healthRank = { unreachable: 0, degraded: 1, unknown: 2, connected: 3 };
+
+function columns(labelFilter: string[], toggleLabel: (label: string) => void) {
+  return [
+    column.accessor("name", {
+      header: "Cluster",
+      size: 200,
+      cell: ({ row: { original: cluster } }) => (
+        <div className="flex min-w-0 flex-col">
+          <Link href={clusterHref(cluster.id)} prefetch={false} className="truncate font-medium text-fg hover:underline">
+            {cluster.name}
+          </Link>
+          <span className="truncate font-mono text-[11px] text-fg-subtle">{cluster.server.replace(/^https?:\/\//, "")}</span>
+        </div>
+      ),
+    }),
+    column.accessor((cluster) => healthRank[cluster.health], {
+      id: "health",
+      header: "Health",
+      size: 150,
+      cell: ({ row: { original: cluster } }) => (
+        <div className="flex flex-col items-start gap-0.5">
+          <HealthPill value={cluster.health} title={cluster.healthMessage ?? undefined} />
+          <span className="text-[11px] text-fg-subtle">
+            <TimeAgo iso={cluster.lastSeenAt} prefix="seen" fallback="never seen" />
+          </span>
+        </div>
+      ),
+    }),
+    column.accessor((cluster) => cluster.fluxVersion ?? "", {
+      id: "flux",
+      header: "Flux",
+      size: 80,
+      cell: ({ getValue }) => <span className="font-mono text-xs text-fg-muted">{getValue() || "—"}</span>,
+    }),
+    column.accessor((cluster) => cluster.counts.failing * 1e6 + cluster.counts.total, {
+      id: "objects",
+      header: "Objects",
+      size: 170,
+      sortDescFirst: true,
+      cell: ({ row: { original: cluster } }) => <CountsBar counts={cluster.counts} />,
+    }),
+    column.accessor((cluster) => cluster.autoSync.suspended, {
+      id: "autoSync",
+      header: "Auto-sync",
+      size: 170,
+      sortDescFirst: true,
+      cell: ({ row: { original: cluster } }) => <AutoSyncSwitch clusterId={cluster.id} clusterName={cluster.name} autoSync={cluster.autoSync} />,
+    }),
+    column.accessor((cluster) => cluster.lastApplied?.at ?? "", {
+      id: "lastApplied",
+      header: "Last applied",
+      size: 140,
+      sortDescFirst: true,
+      cell: ({ row: { original: cluster } }) =>
+        cluster.lastApplied ? (
+          <div className="flex flex-col">
+            <Revision value={cluster.lastApplied.revision} />
+            <span className="text-[11px] text-fg-subtle">
+              <TimeAgo iso={cluster.lastApplied.at} />
+            </span>
+          </div>
+        ) : (
+          <span className="text-fg-subtle">—</span>
+        ),
+    }),
+    column.display({
+      id: "labels",
+      header: "Labels",
+      size: 200,
+      meta: { grow: true },
+      cell: ({ row: { original: cluster } }) => (
+        <div className="flex max-h-11 flex-wrap gap-1 overflow-hidden">
+          {Object.entries(cluster.labels).map(([name, value]) => {
+            const label = `${name}=${value}`;
+            return <LabelChip key={name} name={name} value={value} pressed={labelFilter.includes(label)} onClick={() => toggleLabel(label)} />;
+          })}
+        </div>
+      ),
+    }),
+  ];
+}
+
+export function clusterSearchText(cluster: ClusterSummary): string {
+  return [cluster.name, cluster.server, cluster.health, cluster.fluxVersion, ...Object.entries(cluster.labels).map(([k, v]) => `${k}=${v}`)].join(" ");
+}
+
+interface FleetTableProps {
+  clusters: ClusterSummary[];
+  filter: string;
+  labelFilter: string[];
+  toggleLabel: (label: string) => void;
+}
+
+export function FleetTable({ clusters, filter, labelFilter, toggleLabel }: FleetTableProps) {
+  const fleetColumns = useMemo(() => columns(labelFilter, toggleLabel), [labelFilter, toggleLabel]);
+  return (
+    <DataTable
+      label="Clusters"
+      noun={["cluster", "clusters"]}
+      data={clusters}
+      columns={fleetColumns}
+      getRowId={(cluster) => cluster.id}
+      searchText={clusterSearchText}
+      filter={filter}
+      initialSorting={[{ id: "name", desc: false }]}
+      rowHeight={52}
+      noMatches="No clusters match these filters."
+    />
+  );
+}

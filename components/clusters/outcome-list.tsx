@@ -1,0 +1,25 @@
+import { Badge, type Tone } from "@/components/ui/badge";
+import type { ObjectOutcome } from "@/lib/audit/actions";
+
+const tones: Record<ObjectOutcome["outcome"], Tone> = { changed: "ok", unchanged: "neutral", failed: "fail", skipped: "warn" };
+
+/** Per-object results of an action: what changed, what did not, and why something failed. */
+export function OutcomeList({ results }: { results: ObjectOutcome[] }) {
+  if (results.length === 0) return <p className="text-xs text-fg-subtle">No objects were touched.</p>;
+  return (
+    <ul className="divide-y divide-line overflow-hidden rounded-md border border-line">
+      {results.map((result) => (
+        <li key={`${result.kind}/${result.namespace}/${result.name}`} className="flex items-center gap-3 px-3 py-1.5 text-xs">
+          <Badge tone={tones[result.outcome]} className="w-20 justify-center">
+            {result.outcome}
+          </Badge>
+          <span className="min-w-0 flex-1 truncate font-mono">
+            <span className="text-fg-subtle">{result.kind} </span>
+            {result.namespace}/{result.name}
+          </span>
+          {result.message && <span className="max-w-[50%] truncate text-fg-muted" title={result.message}>{result.message}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,20 @@
+import { StatusPill, type Tone } from "@/components/ui/badge";
+import type { ObjectState } from "@/lib/fleet/dto";
+
+// Suspended is amber and never green: a paused object is not "fine", it is not being kept in sync.
+export const objectStates: Record<ObjectState, { tone: Tone; label: string }> = {
+  ready: { tone: "ok", label: "Ready" },
+  failing: { tone: "fail", label: "Failing" },
+  progressing: { tone: "info", label: "Progressing" },
+  suspended: { tone: "warn", label: "Suspended" },
+  unknown: { tone: "neutral", label: "Unknown" },
+};
+
+export function ObjectStatePill({ state }: { state: ObjectState }) {
+  const { tone, label } = objectStates[state];
+  return (
+    <StatusPill tone={tone} pulse={state === "progressing"}>
+      {label}
+    </StatusPill>
+  );
+}

@@ -1,0 +1,41 @@
+import { Badge } from "@/components/ui/badge";
+import { TimeAgo } from "@/components/ui/time-ago";
+import type { FluxCondition } from "@/lib/fleet/dto";
+
+const tone = (condition: FluxCondition) =>
+  condition.status === "Unknown" ? "neutral" : (condition.status === "True") === !/^(Stalled|Reconciling)$/.test(condition.type) ? "ok" : "fail";
+
+/** Conditions are short and few; a plain table reads better here than the virtualised one. */
+export function ConditionsTable({ conditions }: { conditions: FluxCondition[] }) {
+  if (conditions.length === 0) return <p className="px-4 py-3 text-[13px] text-fg-subtle">Flux has not reported any conditions yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-[13px]">
+        <thead className="text-[11px] tracking-wide text-fg-subtle uppercase">
+          <tr>
+            {["Type", "Status", "Reason", "Message", "Since"].map((heading) => (
+              <th key={heading} scope="col" className="border-b border-line px-4 py-2 font-medium whitespace-nowrap">
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {conditions.map((condition) => (
+            <tr key={condition.type} className="align-top">
+              <td className="border-b border-line px-4 py-2 font-medium whitespace-nowrap">{condition.type}</td>
+              <td className="border-b border-line px-4 py-2">
+                <Badge tone={tone(condition)}>{condition.status}</Badge>
+              </td>
+              <td className="border-b border-line px-4 py-2 font-mono text-xs whitespace-nowrap text-fg-muted">{condition.reason ?? "—"}</td>
+              <td className="border-b border-line px-4 py-2 break-words text-fg-muted">{condition.message ?? "—"}</td>
+              <td className="border-b border-line px-4 py-2 text-xs whitespace-nowrap text-fg-subtle">
+                <TimeAgo iso={condition.lastTransitionTime} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

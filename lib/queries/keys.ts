@@ -1,0 +1,43 @@
+import type { ObjectRef } from "@/lib/fleet/dto";
+
+export interface AuditFilters {
+  cluster?: string;
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The query-key factory. Keys nest so that one prefix invalidates a whole family:
+ * ["clusters"] refreshes every cluster, object list and object page at once.
+ */
+export const keys = {
+  clusters: {
+    all: ["clusters"] as const,
+    list: () => ["clusters", "list"] as const,
+    details: () => ["clusters", "detail"] as const,
+    detail: (id: string) => ["clusters", "detail", id] as const,
+    objectLists: () => ["clusters", "objects"] as const,
+    objects: (id: string) => ["clusters", "objects", id] as const,
+    objectDetails: () => ["clusters", "object"] as const,
+    object: (id: string, ref: ObjectRef) => ["clusters", "object", id, ref.kind, ref.namespace, ref.name] as const,
+  },
+  audit: {
+    all: ["audit"] as const,
+    list: (filters: AuditFilters) => ["audit", "list", filters] as const,
+  },
+};
+
+/** API paths, built in one place so that names with odd characters are always encoded. */
+export const apiPaths = {
+  clusters: "/api/clusters",
+  cluster: (id: string) => `/api/clusters/${encodeURIComponent(id)}`,
+  objects: (id: string) => `/api/clusters/${encodeURIComponent(id)}/objects`,
+  object: (id: string, ref: ObjectRef) =>
+    `/api/clusters/${encodeURIComponent(id)}/objects/${[ref.kind, ref.namespace, ref.name].map(encodeURIComponent).join("/")}`,
+  audit: "/api/audit",
+  events: "/api/events",
+  signIn: "/api/auth/sign-in",
+  signOut: "/api/auth/sign-out",
+};
