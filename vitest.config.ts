@@ -5,7 +5,7 @@ const alias = { "@": resolve(import.meta.dirname) };
 
 /**
  * Three kinds of test:
- * - unit: pure logic beside the code (lib/**\/*.test.ts);
+ * - unit: pure logic beside the code (lib/ and components/);
  * - db-pglite / db-postgres: the same database-backed specs run on the embedded database and on
  *   a real PostgreSQL 15, since production and the default differ in engine and version, plus
  *   each engine's own specs (tests/embedded, tests/postgres);
@@ -34,7 +34,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "e2e/sandbox/**/*.test.ts"], env: { NODE_ENV: "test" as const } },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "cli/**/*.test.ts", "e2e/sandbox/**/*.test.ts"], env: { NODE_ENV: "test" as const } },
       },
       databaseProject("pglite"),
       databaseProject("postgres"),
