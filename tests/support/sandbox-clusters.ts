@@ -53,8 +53,8 @@ export async function waitFor<T>(what: string, probe: () => T | Promise<T>, time
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-export function connected(clusterId: string): Promise<true> {
-  return waitFor(`cluster ${clusterId} to connect`, () => inventory().store.clusterSummary(clusterId)?.health === "connected");
+export async function connected(clusterId: string): Promise<void> {
+  await waitFor(`cluster ${clusterId} to connect`, () => inventory().store.clusterSummary(clusterId)?.health === "connected");
 }
 
 export function bearer(token: string): Record<string, string> {

@@ -1,0 +1,83 @@
+import type { Command } from "commander";
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { systemActor, type Actor } from "../lib/auth/actor";
+import { addCluster, getClusterByNameOrThrow, listClusters, removeCluster } from "../lib/clusters";
+import { db } from "../lib/db/client";
+import { AppError } from "../lib/errors/app-error";
+import { inlineKubeconfigFiles } from "./inline-kubeconfig";
+
+type WithDatabase = <T>(run: () => Promise<T>) => Promise<T>;
+
+/**
+ * `syncline cluster add|list|remove`, straight on the database through the same lib functions
+ * as the API. Changes are audited as the system actor, or as the user named with --as.
+ */
+export function registerClusterCommands(program: Command, withDatabase: WithDatabase): void {
+  const cluster = program.command("cluster").description("Manage registered clusters");
+
+  cluster
+    .command("add <name>")
+    .description("Register a cluster after checking it answers, the credentials work and Flux is installed")
+    .requiredOption("--kubeconfig <file>", "kubeconfig file (files it refers to are embedded)")
+    .option("--context <context>", "context to use (default: the kubeconfig's current-context)")
+    .option("--label <key=value>", "a label; repeat for more", collectLabel, {} as Record<string, string>)
+    .option("--as <user>", "record the change as this Syncline user")
+    .action(async (name: string, options: { kubeconfig: string; context?: string; label: Record<string, string>; as?: string }) => {
+      const kubeconfig = inlineKubeconfigFiles(readKubeconfig(options.kubeconfig), dirname(options.kubeconfig));
+      await withDatabase(async () => {
+        const added = await addCluster({ name, kubeconfig, context: options.context, labels: options.label }, await actorNamed(options.as));
+        const controllers = added.capabilities.controllers.map((c) => `${c.name} ${c.version ?? "(version unknown)"}`).join(", ");
+        console.log(`Added cluster "${added.name}" (${added.server}), Flux ${added.fluxVersion ?? "version unknown"}: ${controllers}`);
+        if (!added.capabilities.permissions.patch) console.log("Note: these credentials may not patch Flux objects; the cluster is read-only in Syncline.");
+      });
+    });
+
+  cluster
+    .command("list")
+    .description("List registered clusters")
+    .option("--json", "print JSON")
+    .action(async (options: { json?: boolean }) => {
+      await withDatabase(async () => {
+        const clusters = await listClusters();
+        if (options.json) return console.log(JSON.stringify(clusters));
+        for (const c of clusters) {
+          const labels = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(",");
+          console.log(`${c.name.padEnd(24)} ${c.health.padEnd(12)} ${`${c.counts.total} objects`.padEnd(12)} auto-sync ${c.autoSync.state.padEnd(6)} ${c.server} ${labels}`);
+        }
+      });
+    });
+
+  cluster
+    .command("remove <name>")
+    .description("Forget a cluster (nothing in the cluster changes)")
+    .option("--as <user>", "record the change as this Syncline user")
+    .action(async (name: string, options: { as?: string }) => {
+      await withDatabase(async () => {
+        const row = await getClusterByNameOrThrow(name);
+        await removeCluster(row.id, await actorNamed(options.as));
+        console.log(`Removed cluster "${name}".`);
+      });
+    });
+}
+
+function collectLabel(value: string, labels: Record<string, string>): Record<string, string> {
+  const at = value.indexOf("=");
+  if (at <= 0) throw new AppError("validation_failed", `--label "${value}" is not key=value`);
+  return { ...labels, [value.slice(0, at)]: value.slice(at + 1) };
+}
+
+function readKubeconfig(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new AppError("kubeconfig_invalid", `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+async function actorNamed(name: string | undefined): Promise<Actor> {
+  if (!name) return systemActor;
+  const user = await db().user.findUnique({ where: { name } });
+  if (!user) throw new AppError("not_found", `No user named "${name}"`);
+  return { type: "user", id: user.id, name: user.name, email: user.email, role: user.role, via: "session" };
+}

@@ -1,0 +1,4 @@
+export { auditActions, type AuditAction, type AuditOutcome, type ObjectOutcome } from "./actions";
+export { recordAuditEvent, type AuditEventInput, type RequestOrigin } from "./record-audit-event";
+export { listAuditEvents } from "./list-audit-events";
+export { exportAuditCsv } from "./export-audit-csv";

@@ -1,0 +1,41 @@
+import { db, type Prisma } from "../db/client";
+import { AppError } from "../errors/app-error";
+import type { AuditEventDto, Page } from "../fleet/dto";
+import { auditQuery, type AuditQuery } from "../schemas/audit";
+import { toAuditEventDto } from "./to-audit-event-dto";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The audit trail, newest first, filtered and paged with a keyset cursor over (at, id): pages
+ * stay stable while new records arrive, and deep pages cost no more than the first.
+ * `cluster` matches a cluster id or, for removed clusters too, its name.
+ */
+export async function listAuditEvents(query: AuditQuery = {}): Promise<Page<AuditEventDto>> {
+  const { cluster, actor, action, from, to, cursor, limit } = auditQuery.parse(query);
+  const filters: Prisma.AuditEventWhereInput[] = [];
+  if (cluster) filters.push(UUID.test(cluster) ? { clusterId: cluster } : { clusterName: cluster });
+  if (actor) filters.push({ actorName: actor });
+  if (action) filters.push({ action });
+  if (from) filters.push({ at: { gte: new Date(from) } });
+  if (to) filters.push({ at: { lte: new Date(to) } });
+  if (cursor) {
+    const { at, id } = decodeCursor(cursor);
+    filters.push({ OR: [{ at: { lt: at } }, { at, id: { lt: id } }] });
+  }
+  const rows = await db().auditEvent.findMany({ where: { AND: filters }, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit + 1 });
+  const items = rows.slice(0, limit).map(toAuditEventDto);
+  const last = rows.length > limit ? rows[limit - 1]! : null;
+  return { items, nextCursor: last ? encodeCursor(last.at, last.id) : null };
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const date = new Date(at ?? "");
+  if (!id || !UUID.test(id) || Number.isNaN(date.getTime())) throw new AppError("validation_failed", "The cursor is not one this API returned", [{ path: "cursor", message: "invalid cursor" }]);
+  return { at: date, id };
+}

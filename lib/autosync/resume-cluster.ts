@@ -1,0 +1,44 @@
+import type { Actor } from "../auth/actor";
+import { recordAuditEvent, type RequestOrigin } from "../audit";
+import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
+import { requireTrackedCluster } from "../clusters/require-tracked-cluster";
+import { db } from "../db/client";
+import type { AutoSyncResult } from "../fleet/dto";
+import { inventory, liveCluster } from "../inventory";
+import { listFluxObjects } from "../k8s/list-flux-objects";
+import { patchFluxObjects } from "../k8s/patch-flux-objects";
+import { HelmRelease, Kustomization } from "../k8s/resources";
+import { asUnreachable } from "./as-unreachable";
+import { auditOutcomeOf } from "./audit-outcome-of";
+import { autoSyncDecisions } from "./auto-sync-decisions";
+
+/**
+ * Turns auto-sync back on for a cluster: lifts every suspension Syncline made, removes its
+ * annotations and requests an immediate reconcile so the cluster catches up now rather than at
+ * its next interval. Suspensions made outside Syncline are reported, not lifted.
+ * `expired` marks the expiry worker's call, audited as autosync.expire.
+ */
+export async function resumeCluster(clusterId: string, actor: Actor, origin?: RequestOrigin, options: { expired?: boolean } = {}): Promise<AutoSyncResult> {
+  const row = await getClusterOrThrow(clusterId);
+  await requireTrackedCluster(clusterId);
+  const before = inventory().store.clusterSummary(clusterId)?.autoSync;
+  const live = liveCluster(row);
+  const { targets, unreadable } = await listFluxObjects(live.client, [Kustomization, HelmRelease], live.lastKnown).catch(asUnreachable);
+  const decide = autoSyncDecisions.resume(new Date(), { includeOutside: false });
+  const results = [...(await patchFluxObjects(live.client, targets, decide, live.written)), ...unreadable];
+  const outcome = auditOutcomeOf(results);
+  if (outcome !== "failure") {
+    await db().suspension.updateMany({ where: { clusterId, endedAt: null }, data: { endedAt: new Date(), endedBy: actor.name } });
+  }
+  await recordAuditEvent({
+    actor,
+    action: options.expired ? "autosync.expire" : "autosync.enable",
+    cluster: { id: row.id, name: row.name },
+    before: { autoSync: before },
+    after: { autoSync: inventory().store.clusterSummary(clusterId)?.autoSync },
+    outcome,
+    results,
+    origin,
+  });
+  return { cluster: { id: row.id, name: row.name }, enabled: true, outcome, results };
+}

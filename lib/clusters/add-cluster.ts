@@ -1,0 +1,53 @@
+import type { Actor } from "../auth/actor";
+import { recordAuditEvent, type RequestOrigin } from "../audit";
+import { sealSecret } from "../crypto/secret-box";
+import { secretKey } from "../crypto/secret-key";
+import { db, type Prisma } from "../db/client";
+import { AppError } from "../errors/app-error";
+import type { ClusterDetail } from "../fleet/dto";
+import { createKubeClient, parseKubeconfig } from "../k8s/client";
+import { inventory } from "../inventory";
+import { addClusterInput, type AddClusterInput } from "../schemas/clusters";
+import { clusterAuditView } from "./cluster-audit-view";
+import { getClusterDetail } from "./get-cluster-detail";
+import { probeCluster } from "./probe-cluster";
+
+/**
+ * Registers a cluster after proving Syncline can work with it (see probeCluster). Nothing is
+ * stored unless every check passes; the kubeconfig is sealed before it reaches the database.
+ */
+export async function addCluster(input: AddClusterInput, actor: Actor, origin?: RequestOrigin): Promise<ClusterDetail> {
+  const { name, kubeconfig, context, labels } = addClusterInput.parse(input);
+  await assertNameFree(name);
+  const parsed = parseKubeconfig(kubeconfig, context);
+  const { capabilities, fluxVersion } = await probeCluster(createKubeClient({ name, kubeconfig, context: parsed.context }));
+  let row;
+  try {
+    row = await db().cluster.create({
+      data: {
+        name,
+        server: parsed.server,
+        context: parsed.context,
+        kubeconfigEncrypted: sealSecret(kubeconfig, secretKey()),
+        labels,
+        fluxVersion,
+        capabilities: capabilities as unknown as Prisma.InputJsonObject,
+        health: "unknown",
+      },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw nameTaken(name);
+    throw error;
+  }
+  inventory().track(row);
+  await recordAuditEvent({ actor, action: "cluster.add", cluster: { id: row.id, name }, after: clusterAuditView(row), outcome: "success", origin });
+  return getClusterDetail(row.id);
+}
+
+async function assertNameFree(name: string): Promise<void> {
+  if (await db().cluster.findUnique({ where: { name }, select: { id: true } })) throw nameTaken(name);
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError("conflict", `A cluster named "${name}" is already registered`);
+}

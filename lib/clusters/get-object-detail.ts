@@ -1,0 +1,31 @@
+import { stringify } from "yaml";
+import { db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import type { FluxObjectDetail } from "../fleet/dto";
+import { inventory } from "../inventory";
+import { trimmed } from "../inventory/snapshot-persister";
+import { modelFor, resourceOf } from "../k8s/resources";
+import { requireTrackedCluster } from "./require-tracked-cluster";
+
+const RECENT_EVENTS = 50;
+
+/** One object with its conditions, its recent Kubernetes events (kept past their expiry) and YAML. */
+export async function getObjectDetail(clusterId: string, kind: string, namespace: string, name: string): Promise<FluxObjectDetail> {
+  await requireTrackedCluster(clusterId);
+  const model = modelFor(kind);
+  const store = inventory().store;
+  const object = model && store.object(clusterId, model.kind, namespace, name);
+  const summary = model && store.objectSummary(clusterId, model.kind, namespace, name);
+  if (!model || !object || !summary) throw new AppError("not_found", `No ${kind} ${namespace}/${name} on this cluster`);
+  const events = await db().syncEvent.findMany({
+    where: { clusterId, kind: model.kind, namespace, name },
+    orderBy: { lastSeen: "desc" },
+    take: RECENT_EVENTS,
+  });
+  return {
+    ...summary,
+    conditions: resourceOf(model.kind, object).conditions,
+    events: events.map((e) => ({ type: e.type, reason: e.reason, message: e.message, firstSeen: e.firstSeen.toISOString(), lastSeen: e.lastSeen.toISOString(), count: e.count })),
+    yaml: stringify(trimmed(object)),
+  };
+}

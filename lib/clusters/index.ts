@@ -1,0 +1,9 @@
+export { addCluster } from "./add-cluster";
+export { updateCluster } from "./update-cluster";
+export { removeCluster } from "./remove-cluster";
+export { listClusters } from "./list-clusters";
+export { getClusterOrThrow } from "./get-cluster-or-throw";
+export { getClusterByNameOrThrow } from "./get-cluster-by-name-or-throw";
+export { getClusterDetail } from "./get-cluster-detail";
+export { listClusterObjects } from "./list-cluster-objects";
+export { getObjectDetail } from "./get-object-detail";

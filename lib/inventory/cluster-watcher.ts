@@ -1,0 +1,298 @@
+import { setMaxListeners } from "node:events";
+import type { ClusterHealth } from "../fleet/dto";
+import type { KubeClient, WatchLine } from "../k8s/client";
+import { KubeError } from "../k8s/kube-error";
+import { collectionPath, fluxModels, isFluxKind, type FluxModelClass, type FluxObject } from "../k8s/resources";
+import { log } from "../log/logger";
+import type { SnapshotPersister, SyncEventRow } from "./snapshot-persister";
+import type { SnapshotStore } from "./snapshot-store";
+
+export interface WatcherTiming {
+  /** First retry delay after a failure; doubles up to maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** How long the server keeps one watch open before we re-watch from the last resourceVersion. */
+  watchSeconds: number;
+  /**
+   * How often the API server is probed. An open watch can outlive its server for a minute
+   * while it shuts down, so reachability is checked actively; Flux controller Deployments
+   * (when they run in the cluster) are checked on the same beat.
+   */
+  probeMs: number;
+}
+
+type StreamState = { state: "pending" } | { state: "ok" } | { state: "absent" } | { state: "failing"; error: KubeError };
+
+interface KubeList<T> {
+  metadata: { resourceVersion: string };
+  items: T[];
+}
+
+interface KubeEvent {
+  metadata: { uid: string; name: string; namespace?: string; resourceVersion?: string; annotations?: Record<string, string> };
+  involvedObject: { kind?: string; namespace?: string; name?: string; apiVersion?: string };
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+  eventTime?: string;
+  series?: { count?: number; lastObservedTime?: string };
+}
+
+interface DeploymentList {
+  items: Array<{ metadata: { name: string; labels?: Record<string, string> }; spec?: { replicas?: number }; status?: { readyReplicas?: number } }>;
+}
+
+const EVENTS_STREAM = "Event";
+const PROBE_STREAM = "API server";
+/** lastSeenAt changes with every event; the database copy only needs to be roughly right. */
+const LAST_SEEN_PERSIST_MS = 30_000;
+
+/**
+ * Keeps one cluster's slice of the store current: for each Flux kind (and for Events about Flux
+ * objects) it lists once, then watches from the list's resourceVersion, resuming from the last
+ * version it saw after any disconnect and relisting only when the server says 410 Gone.
+ * Failures back off exponentially; the cluster's health is derived from how the streams fare.
+ */
+export class ClusterWatcher {
+  private readonly abort = new AbortController();
+  private readonly streams = new Map<string, StreamState>();
+  private eventsVersion = "";
+  private controllersMessage: string | null = null;
+  private lastSeenPersisted = 0;
+
+  constructor(
+    private readonly clusterId: string,
+    private readonly client: KubeClient,
+    private readonly store: SnapshotStore,
+    private readonly persister: SnapshotPersister,
+    private readonly timing: WatcherTiming,
+  ) {}
+
+  start(): void {
+    // Every stream waits on this one signal (a watch, or a backoff sleep); 9 streams is expected.
+    setMaxListeners(32, this.abort.signal);
+    for (const model of fluxModels) {
+      this.streams.set(model.kind, { state: "pending" });
+      void this.loop(model.kind, () => this.syncKind(model));
+    }
+    this.streams.set(EVENTS_STREAM, { state: "pending" });
+    void this.loop(EVENTS_STREAM, () => this.syncEvents());
+    this.streams.set(PROBE_STREAM, { state: "pending" });
+    void this.probe();
+  }
+
+  stop(): void {
+    this.abort.abort();
+  }
+
+  private get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  private async loop(stream: string, sync: () => Promise<void>): Promise<void> {
+    let delay = this.timing.backoffMs;
+    while (!this.stopped) {
+      const started = Date.now();
+      try {
+        await sync();
+        delay = this.timing.backoffMs;
+        // A watch the server ends at once (a proxy cutting streams) must not become a busy loop.
+        if (Date.now() - started < this.timing.backoffMs) await this.sleep(this.timing.backoffMs);
+      } catch (error) {
+        if (this.stopped) return;
+        const kubeError = asKubeError(error, this.client.cluster);
+        if (kubeError.status === 410) {
+          this.forgetVersion(stream);
+          continue;
+        }
+        if (kubeError.status === 404) {
+          // The CRD is not installed (older Flux, or a controller left out): nothing to watch.
+          this.setStream(stream, { state: "absent" });
+          await this.sleep(this.timing.maxBackoffMs);
+          continue;
+        }
+        this.setStream(stream, { state: "failing", error: kubeError });
+        await this.sleep(delay + Math.random() * delay * 0.2);
+        delay = Math.min(delay * 2, this.timing.maxBackoffMs);
+      }
+    }
+  }
+
+  private async syncKind(model: FluxModelClass): Promise<void> {
+    const kind = model.kind;
+    if (!this.store.resourceVersion(this.clusterId, kind)) {
+      const list = await this.client.request<KubeList<FluxObject>>("GET", collectionPath(model));
+      this.seen(kind);
+      this.store.replaceList(this.clusterId, kind, list.items.map((item) => ({ ...item, apiVersion: model.apiVersion, kind })), list.metadata.resourceVersion);
+    }
+    await this.client.watch<FluxObject>(
+      collectionPath(model),
+      { resourceVersion: this.store.resourceVersion(this.clusterId, kind), allowWatchBookmarks: true, timeoutSeconds: this.timing.watchSeconds },
+      (line) => {
+        this.seen(kind);
+        if (line.type === "ERROR") this.watchError(kind, line);
+        else this.store.applyEvent(this.clusterId, kind, { type: line.type, object: line.object });
+      },
+      this.abort.signal,
+    );
+    this.seen(kind);
+  }
+
+  private async syncEvents(): Promise<void> {
+    if (!this.eventsVersion) {
+      const list = await this.client.request<KubeList<KubeEvent>>("GET", "/api/v1/events");
+      this.seen(EVENTS_STREAM);
+      for (const event of list.items) this.recordEvent(event);
+      this.eventsVersion = list.metadata.resourceVersion;
+    }
+    await this.client.watch<KubeEvent>(
+      "/api/v1/events",
+      { resourceVersion: this.eventsVersion, allowWatchBookmarks: true, timeoutSeconds: this.timing.watchSeconds },
+      (line) => {
+        this.seen(EVENTS_STREAM);
+        if (line.type === "ERROR") this.watchError(EVENTS_STREAM, line);
+        if (line.object.metadata?.resourceVersion) this.eventsVersion = line.object.metadata.resourceVersion;
+        if (line.type === "ADDED" || line.type === "MODIFIED") this.recordEvent(line.object);
+      },
+      this.abort.signal,
+    );
+    this.seen(EVENTS_STREAM);
+  }
+
+  /** The field selector cannot match an API group, so Events are filtered here by kind and group. */
+  private recordEvent(event: KubeEvent): void {
+    const about = event.involvedObject;
+    if (!about.kind || !isFluxKind(about.kind) || !about.apiVersion?.includes("toolkit.fluxcd.io") || !about.name) return;
+    const last = event.series?.lastObservedTime ?? event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp;
+    const first = event.firstTimestamp ?? event.eventTime ?? last;
+    if (!last || !first) return;
+    const annotations = event.metadata.annotations ?? {};
+    const revisionKey = Object.keys(annotations).find((key) => key.endsWith("/revision"));
+    const row: SyncEventRow = {
+      clusterId: this.clusterId,
+      eventUid: event.metadata.uid,
+      kind: about.kind,
+      namespace: about.namespace ?? "",
+      name: about.name,
+      type: event.type ?? "Normal",
+      reason: event.reason ?? "",
+      message: event.message ?? "",
+      revision: revisionKey ? annotations[revisionKey]! : null,
+      count: event.series?.count ?? event.count ?? 1,
+      firstSeen: new Date(first),
+      lastSeen: new Date(last),
+    };
+    this.persister.event(row);
+  }
+
+  /** After 410 Gone the next sync lists again; the objects held stay visible until the list replaces them. */
+  private forgetVersion(stream: string): void {
+    if (isFluxKind(stream)) this.store.replaceList(this.clusterId, stream, this.store.objects(this.clusterId, stream), "");
+    else this.eventsVersion = "";
+  }
+
+  private watchError(stream: string, line: WatchLine<unknown>): never {
+    const status = line.object as { code?: number; message?: string };
+    throw new KubeError({ status: status.code, cluster: this.client.cluster, reason: status.code === 410 ? "gone" : "watch_error", message: status.message ?? "watch failed" });
+  }
+
+  /** Flux controllers often run in flux-system; when they do, an unavailable one degrades the cluster. */
+  private async probe(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.client.request("GET", "/version", { timeoutMs: Math.min(this.timing.probeMs, 5_000) });
+        this.seen(PROBE_STREAM);
+        this.controllersMessage = await this.unhealthyControllers();
+        this.updateHealth();
+      } catch (error) {
+        if (this.stopped) return;
+        this.setStream(PROBE_STREAM, { state: "failing", error: asKubeError(error, this.client.cluster) });
+      }
+      await this.sleep(this.timing.probeMs);
+    }
+  }
+
+  private async unhealthyControllers(): Promise<string | null> {
+    try {
+      const list = await this.client.request<DeploymentList>("GET", "/apis/apps/v1/namespaces/flux-system/deployments");
+      const unhealthy = list.items
+        .filter((d) => d.metadata.labels?.["app.kubernetes.io/part-of"] === "flux" && (d.status?.readyReplicas ?? 0) < (d.spec?.replicas ?? 1))
+        .map((d) => d.metadata.name);
+      return unhealthy.length ? `Flux controllers not ready: ${unhealthy.join(", ")}` : null;
+    } catch {
+      // No permission to read Deployments, or no flux-system namespace: controllers may run elsewhere.
+      return null;
+    }
+  }
+
+  private seen(stream: string): void {
+    const current = this.streams.get(stream);
+    const now = new Date();
+    this.store.updateRecord(this.clusterId, { lastSeenAt: now.toISOString() });
+    if (now.getTime() - this.lastSeenPersisted > LAST_SEEN_PERSIST_MS) {
+      this.lastSeenPersisted = now.getTime();
+      const record = this.store.record(this.clusterId);
+      if (record) this.persister.clusterHealth(this.clusterId, { health: record.health, healthMessage: record.healthMessage, lastSeenAt: now });
+    }
+    if (current?.state !== "ok") this.setStream(stream, { state: "ok" });
+  }
+
+  private setStream(stream: string, state: StreamState): void {
+    this.streams.set(stream, state);
+    if (state.state === "failing") log.debug({ cluster: this.client.cluster, stream, reason: state.error.reason }, "inventory: watch failing");
+    this.updateHealth();
+  }
+
+  private updateHealth(): void {
+    const states = [...this.streams.values()];
+    const failing = [...this.streams.entries()].filter(([, s]) => s.state === "failing") as Array<[string, Extract<StreamState, { state: "failing" }>]>;
+    const live = states.filter((s) => s.state !== "absent");
+    let health: ClusterHealth;
+    let message: string | null;
+    const probe = this.streams.get(PROBE_STREAM);
+    if (probe?.state === "failing" && probe.error.status === undefined) {
+      health = "unreachable";
+      message = probe.error.message;
+    } else if (failing.length > 0 && failing.length === live.length && failing.every(([, s]) => s.error.status === undefined)) {
+      health = "unreachable";
+      message = failing[0]![1].error.message;
+    } else if (failing.length > 0) {
+      health = "degraded";
+      message = `Watching ${failing.map(([name]) => name).join(", ")} fails: ${failing[0]![1].error.message}`;
+    } else if (states.some((s) => s.state === "pending")) {
+      return;
+    } else if (this.controllersMessage) {
+      health = "degraded";
+      message = this.controllersMessage;
+    } else {
+      health = "connected";
+      message = null;
+    }
+    const record = this.store.record(this.clusterId);
+    if (!record || (record.health === health && record.healthMessage === message)) return;
+    this.store.updateRecord(this.clusterId, { health, healthMessage: message });
+    this.persister.clusterHealth(this.clusterId, { health, healthMessage: message, lastSeenAt: record.lastSeenAt ? new Date(record.lastSeenAt) : null });
+    log.info({ cluster: this.client.cluster, health, message }, "inventory: cluster health changed");
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const signal = this.abort.signal;
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener("abort", done, { once: true });
+    });
+  }
+}
+
+function asKubeError(error: unknown, cluster: string): KubeError {
+  if (error instanceof KubeError) return error;
+  return new KubeError({ status: undefined, cluster, reason: "unexpected", message: `${cluster}: ${(error as Error).message}` });
+}

@@ -1,0 +1,154 @@
+import { db } from "../db/client";
+import type { Cluster } from "../db/generated/client";
+import { clientForStoredCluster } from "../k8s/client";
+import { isFluxKind, type FluxObject } from "../k8s/resources";
+import { log } from "../log/logger";
+import { ClusterWatcher, type WatcherTiming } from "./cluster-watcher";
+import { toClusterRecord } from "./cluster-record";
+import { SnapshotPersister } from "./snapshot-persister";
+import { SnapshotStore } from "./snapshot-store";
+
+export interface InventoryOptions extends WatcherTiming {
+  /** How often pending snapshot and event writes are flushed to the database. */
+  persistMs: number;
+  /** How often the cluster registry is re-read, to pick up clusters added by the CLI or another replica. */
+  registrySyncMs: number;
+}
+
+export const defaultInventoryOptions: InventoryOptions = {
+  backoffMs: 1_000,
+  maxBackoffMs: 30_000,
+  watchSeconds: 300,
+  probeMs: 10_000,
+  persistMs: 1_000,
+  registrySyncMs: 15_000,
+};
+
+/**
+ * The process's live view of the fleet: the store that answers reads, one watcher per
+ * registered cluster feeding it, and the persister that backs it. Until `start()` (called once
+ * from instrumentation.ts, or by tests) it holds no watchers, so the CLI and scripts can use
+ * lib functions that notify it without opening watches.
+ */
+export class Inventory {
+  readonly store = new SnapshotStore();
+  private readonly watchers = new Map<string, { watcher: ClusterWatcher; fingerprint: string }>();
+  private persister = new SnapshotPersister(defaultInventoryOptions.persistMs);
+  private options = defaultInventoryOptions;
+  private registryTimer: NodeJS.Timeout | undefined;
+  private started: Promise<void> | undefined;
+  private loaded: Promise<void> | undefined;
+  private unsubscribe: (() => void) | undefined;
+
+  get running(): boolean {
+    return this.started !== undefined;
+  }
+
+  start(options: Partial<InventoryOptions> = {}): Promise<void> {
+    this.started ??= this.boot({ ...defaultInventoryOptions, ...options });
+    return this.started;
+  }
+
+  /**
+   * Resolves once the store holds every registered cluster and its last-known objects. Without
+   * start() (the CLI, scripts) this loads them once from the database, with no watches.
+   */
+  ready(): Promise<void> {
+    return this.started ?? (this.loaded ??= this.load());
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    await this.started.catch(() => undefined);
+    this.started = undefined;
+    clearInterval(this.registryTimer);
+    for (const { watcher } of this.watchers.values()) watcher.stop();
+    this.watchers.clear();
+    this.unsubscribe?.();
+    await this.persister.stop();
+  }
+
+  /** Starts (or restarts, when its connection changed) watching a cluster, and shows it at once. */
+  track(row: Cluster): void {
+    const current = this.store.record(row.id);
+    const record = toClusterRecord(row);
+    const next = current ? { ...record, health: current.health, healthMessage: current.healthMessage, lastSeenAt: current.lastSeenAt } : record;
+    // The registry is re-read periodically; an unchanged cluster must not re-publish itself.
+    if (JSON.stringify(next) !== JSON.stringify(current)) this.store.upsertCluster(next);
+    if (!this.running) return;
+    const fingerprint = `${row.name}\n${row.context}\n${row.kubeconfigEncrypted}`;
+    const existing = this.watchers.get(row.id);
+    if (existing?.fingerprint === fingerprint) return;
+    existing?.watcher.stop();
+    const watcher = new ClusterWatcher(row.id, clientForStoredCluster(row), this.store, this.persister, this.options);
+    this.watchers.set(row.id, { watcher, fingerprint });
+    watcher.start();
+  }
+
+  untrack(clusterId: string): void {
+    this.watchers.get(clusterId)?.watcher.stop();
+    this.watchers.delete(clusterId);
+    this.persister.forget(clusterId);
+    this.store.removeCluster(clusterId);
+  }
+
+  /** Writes whatever is pending now; tests and shutdown use it to make the database current. */
+  flush(): Promise<void> {
+    return this.persister.flush();
+  }
+
+  private async boot(options: InventoryOptions): Promise<void> {
+    this.options = options;
+    this.persister = new SnapshotPersister(options.persistMs);
+    const rows = await db().cluster.findMany();
+    // Until its watches answer, a cluster's health is unknown and its objects count as stale.
+    for (const row of rows) this.store.upsertCluster({ ...toClusterRecord(row), health: "unknown" });
+    await this.loadSnapshots(rows.map((row) => row.id));
+    this.unsubscribe = this.store.onObjectChange((change) => this.persister.object(change));
+    this.persister.start();
+    for (const row of rows) this.track(row);
+    this.registryTimer = setInterval(() => void this.syncRegistry(), options.registrySyncMs);
+    this.registryTimer.unref();
+    log.info({ clusters: rows.length }, "inventory: started");
+  }
+
+  private async load(): Promise<void> {
+    const rows = await db().cluster.findMany();
+    for (const row of rows) if (!this.store.hasCluster(row.id)) this.store.upsertCluster(toClusterRecord(row));
+    await this.loadSnapshots(rows.map((row) => row.id));
+  }
+
+  /** Last-known objects, shown (as stale) until each cluster's first list replaces them. */
+  private async loadSnapshots(clusterIds: string[]): Promise<void> {
+    const snapshots = await db().fluxObjectSnapshot.findMany({ where: { clusterId: { in: clusterIds }, deletedAt: null } });
+    const grouped = new Map<string, FluxObject[]>();
+    for (const snapshot of snapshots) {
+      if (!isFluxKind(snapshot.kind)) continue;
+      const key = `${snapshot.clusterId}\n${snapshot.kind}`;
+      grouped.set(key, [...(grouped.get(key) ?? []), snapshot.object as unknown as FluxObject]);
+    }
+    for (const [key, objects] of grouped) {
+      const [clusterId, kind] = key.split("\n") as [string, string];
+      if (isFluxKind(kind)) this.store.replaceList(clusterId, kind, objects, "");
+    }
+  }
+
+  private async syncRegistry(): Promise<void> {
+    try {
+      const rows = await db().cluster.findMany();
+      const ids = new Set(rows.map((row) => row.id));
+      for (const id of this.store.clusterIds()) if (!ids.has(id)) this.untrack(id);
+      for (const row of rows) this.track(row);
+    } catch (error) {
+      log.warn({ err: error }, "inventory: re-reading the cluster registry failed");
+    }
+  }
+}
+
+const globalForInventory = globalThis as unknown as { synclineInventory?: Inventory };
+
+/** The process-wide inventory. Route handlers and lib functions reach it here, never by import of an instance. */
+export function inventory(): Inventory {
+  globalForInventory.synclineInventory ??= new Inventory();
+  return globalForInventory.synclineInventory;
+}

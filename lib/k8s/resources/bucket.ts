@@ -1,0 +1,22 @@
+import { FluxResource } from "./flux-resource";
+
+export class Bucket extends FluxResource {
+  static readonly kind = "Bucket" as const;
+  static readonly apiVersion = "source.toolkit.fluxcd.io/v1";
+  static readonly plural = "buckets";
+  static readonly namespaced = true;
+  static readonly reconciler = false;
+
+  get kind() {
+    return Bucket.kind;
+  }
+
+  /** The revision of the artifact the controller last produced. */
+  get revision(): string | null {
+    return this.artifact?.revision ?? null;
+  }
+
+  get lastAppliedAt(): string | null {
+    return this.artifact?.lastUpdateTime ?? null;
+  }
+}

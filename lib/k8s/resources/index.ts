@@ -1,0 +1,61 @@
+import type { FluxKind, FluxObjectSummary } from "../../fleet/dto";
+import { Bucket } from "./bucket";
+import type { FluxModelClass, FluxObject, FluxResource } from "./flux-resource";
+import { GitRepository } from "./git-repository";
+import { HelmChart } from "./helm-chart";
+import { HelmRelease } from "./helm-release";
+import { HelmRepository } from "./helm-repository";
+import { Kustomization } from "./kustomization";
+import { OCIRepository } from "./oci-repository";
+
+export { Bucket, GitRepository, HelmChart, HelmRelease, HelmRepository, Kustomization, OCIRepository };
+export type { FluxModelClass, FluxObject, FluxResource };
+export * from "./suspension-annotations";
+
+/** Sources first: reconciling a source before its reconcilers lets them see its new artifact. */
+export const fluxModels: readonly FluxModelClass[] = [GitRepository, OCIRepository, HelmRepository, HelmChart, Bucket, Kustomization, HelmRelease];
+
+const byKind = new Map<string, FluxModelClass>(fluxModels.map((model) => [model.kind, model]));
+const byLowerKind = new Map<string, FluxModelClass>(fluxModels.flatMap((model) => [[model.kind.toLowerCase(), model], [model.plural, model]]));
+
+export function isFluxKind(kind: string): kind is FluxKind {
+  return byKind.has(kind);
+}
+
+/** Accepts "Kustomization", "kustomization" or "kustomizations", as URLs and kubectl users write them. */
+export function modelFor(kind: string): FluxModelClass | undefined {
+  return byKind.get(kind) ?? byLowerKind.get(kind.toLowerCase());
+}
+
+export function resourceOf(kind: FluxKind, object: FluxObject): FluxResource {
+  return new (byKind.get(kind)!)(object);
+}
+
+/** The path of a kind's collection, across all namespaces or in one. */
+export function collectionPath(model: FluxModelClass, namespace?: string): string {
+  const [group, version] = model.apiVersion.split("/");
+  return namespace ? `/apis/${group}/${version}/namespaces/${namespace}/${model.plural}` : `/apis/${group}/${version}/${model.plural}`;
+}
+
+export function objectPath(model: FluxModelClass, namespace: string, name: string): string {
+  return `${collectionPath(model, namespace)}/${encodeURIComponent(name)}`;
+}
+
+export function summarize(resource: FluxResource, stale: boolean): FluxObjectSummary {
+  const ready = resource.readyCondition;
+  return {
+    kind: resource.kind,
+    namespace: resource.namespace,
+    name: resource.name,
+    state: resource.state,
+    readyStatus: ready?.status === "True" || ready?.status === "False" ? ready.status : "Unknown",
+    reason: ready?.reason ?? null,
+    message: ready?.message ?? null,
+    revision: resource.revision,
+    lastAppliedAt: resource.lastAppliedAt,
+    suspended: resource.suspended,
+    suspension: resource.suspension,
+    sourceRef: resource.sourceRef,
+    stale,
+  };
+}

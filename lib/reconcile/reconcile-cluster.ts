@@ -1,0 +1,31 @@
+import type { Actor } from "../auth/actor";
+import { recordAuditEvent, type RequestOrigin } from "../audit";
+import { asUnreachable } from "../autosync/as-unreachable";
+import { auditOutcomeOf } from "../autosync/audit-outcome-of";
+import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
+import { requireTrackedCluster } from "../clusters/require-tracked-cluster";
+import type { ReconcileResult } from "../fleet/dto";
+import { liveCluster } from "../inventory";
+import { listFluxObjects } from "../k8s/list-flux-objects";
+import { patchFluxObjects } from "../k8s/patch-flux-objects";
+import { fluxModels } from "../k8s/resources";
+import { reconcileDecision } from "./reconcile-decision";
+
+/** Reconciles every Flux object of a cluster now: sources, then Kustomizations and HelmReleases. */
+export async function reconcileCluster(clusterId: string, actor: Actor, origin?: RequestOrigin): Promise<ReconcileResult> {
+  const row = await getClusterOrThrow(clusterId);
+  await requireTrackedCluster(clusterId);
+  const live = liveCluster(row);
+  const { targets, unreadable } = await listFluxObjects(live.client, fluxModels, live.lastKnown).catch(asUnreachable);
+  const decide = reconcileDecision(new Date());
+  const sources = targets.filter((t) => !t.model.reconciler);
+  const reconcilers = targets.filter((t) => t.model.reconciler);
+  const results = [
+    ...(await patchFluxObjects(live.client, sources, decide, live.written)),
+    ...(await patchFluxObjects(live.client, reconcilers, decide, live.written)),
+    ...unreadable,
+  ];
+  const outcome = auditOutcomeOf(results);
+  await recordAuditEvent({ actor, action: "reconcile", cluster: { id: row.id, name: row.name }, outcome, results, origin });
+  return { cluster: { id: row.id, name: row.name }, outcome, results };
+}

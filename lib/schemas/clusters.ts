@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const clusterName = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "Use 1–63 lowercase letters, digits or dashes, starting and ending with a letter or digit");
+
+/** Kubernetes label syntax, so labels can be matched with the same selectors users already write. */
+const labelKey = z
+  .string()
+  .regex(/^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, "Not a valid label key (e.g. env or team.acme.io/owner)");
+const labelValue = z.string().regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/, "Not a valid label value (63 characters at most: letters, digits, - _ .)");
+
+export const clusterLabels = z.record(labelKey, labelValue).refine((labels) => Object.keys(labels).length <= 64, "At most 64 labels");
+
+export const addClusterInput = z.object({
+  name: clusterName,
+  /** The kubeconfig text; sealed at rest and never returned or logged. */
+  kubeconfig: z.string().min(1, "Paste a kubeconfig").max(512 * 1024, "The kubeconfig is larger than 512 KiB"),
+  context: z.string().trim().min(1).max(253).optional(),
+  labels: clusterLabels.default({}),
+});
+export type AddClusterInput = z.input<typeof addClusterInput>;
+
+export const updateClusterInput = z
+  .object({ name: clusterName.optional(), labels: clusterLabels.optional() })
+  .refine((input) => input.name !== undefined || input.labels !== undefined, "Give a new name, new labels, or both");
+export type UpdateClusterInput = z.input<typeof updateClusterInput>;
+
+export const objectStateFilter = z.enum(["ready", "failing", "progressing", "suspended", "unknown"]);
+
+export const clusterObjectsQuery = z.object({
+  kind: z.string().max(64).optional(),
+  namespace: z.string().max(253).optional(),
+  state: objectStateFilter.optional(),
+});
+export type ClusterObjectsQuery = z.infer<typeof clusterObjectsQuery>;

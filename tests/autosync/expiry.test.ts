@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { resumeCluster, setObjectAutoSync, startExpiryWorker, suspendCluster } from "@/lib/autosync";
+import { listAuditEvents } from "@/lib/audit";
+import { db } from "@/lib/db/client";
+import type { ClusterDetail } from "@/lib/fleet/dto";
+import { inventory } from "@/lib/inventory";
+import { getObject, type SandboxCluster } from "@/e2e/sandbox";
+import { connected, forgetRegistered, register, sandbox, startTestInventory, userActor, waitFor } from "../support/sandbox-clusters";
+
+let operator: { actor: Actor; token: string };
+let cluster: ClusterDetail;
+let sandboxCluster: SandboxCluster;
+let worker: { stop(): void };
+
+beforeAll(async () => {
+  await startTestInventory();
+  worker = startExpiryWorker(300);
+  operator = await userActor("operator");
+  sandboxCluster = sandbox().clusters[1]!;
+  cluster = await register(sandboxCluster, operator.actor);
+  await connected(cluster.id);
+});
+
+afterAll(async () => {
+  worker.stop();
+  await resumeCluster(cluster.id, operator.actor).catch(() => undefined);
+  await forgetRegistered(operator.actor);
+});
+
+describe("suspension expiry", () => {
+  it("a cluster suspension resumes by itself when it expires, audited as the system actor", async () => {
+    const until = new Date(Date.now() + 3_000).toISOString();
+    const off = await suspendCluster(cluster.id, { reason: "deploy window", until }, operator.actor);
+    expect(off.outcome).toBe("success");
+    const apps = await getObject<{ metadata: { annotations: Record<string, string> } }>(sandboxCluster, { kind: "Kustomization", name: "apps" });
+    expect(apps.metadata.annotations["syncline.io/suspended-until"]).toBe(until);
+    expect(inventory().store.clusterSummary(cluster.id)?.autoSync.state).toBe("off");
+
+    await waitFor("the expired suspension to resume", () => inventory().store.clusterSummary(cluster.id)?.autoSync.state === "on", 30_000);
+    const expired = await waitFor("the expiry's audit record", async () => (await listAuditEvents({ cluster: cluster.id, action: "autosync.expire" })).items[0]);
+    expect(expired).toMatchObject({ actorType: "system", actorName: "system", outcome: "success" });
+    expect(expired.results?.every((r) => r.outcome === "changed")).toBe(true);
+    const row = await db().suspension.findFirstOrThrow({ where: { clusterId: cluster.id, reason: "deploy window" } });
+    expect(row.endedAt).not.toBeNull();
+    expect(row.endedBy).toBe("system");
+  });
+
+  it("a suspension of one object expires on its own, leaving the rest of the cluster alone", async () => {
+    const ref = { kind: "Kustomization", namespace: "flux-system", name: "infra" };
+    await setObjectAutoSync(cluster.id, ref, { enabled: false, until: new Date(Date.now() + 2_000).toISOString() }, operator.actor);
+    expect(inventory().store.objectSummary(cluster.id, "Kustomization", "flux-system", "infra")?.state).toBe("suspended");
+    await waitFor("infra to resume", () => inventory().store.objectSummary(cluster.id, "Kustomization", "flux-system", "infra")?.suspended === false, 30_000);
+    const expired = await waitFor("the audit record", async () =>
+      (await listAuditEvents({ cluster: cluster.id, action: "autosync.expire" })).items.find((e) => e.target?.name === "infra"),
+    );
+    expect(expired.actorType).toBe("system");
+  });
+});
