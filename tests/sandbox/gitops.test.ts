@@ -60,10 +60,15 @@ describe('a commit to the fleet repository', () => {
 
     for (const cluster of [staging, production]) {
       expect(await bannerOn(cluster)).toBe(banner);
-      const events = await readFluxEvents(cluster, { involvedObject: { kind: 'Kustomization', name: 'apps' } });
-      const forCommit = events.filter((e) => e.annotations['kustomize.toolkit.fluxcd.io/revision'] === gitRevision(sha));
-      expect(forCommit.map((e) => e.reportingController)).toContain('kustomize-controller');
-      expect(forCommit.map((e) => e.message).join('\n')).toContain(`ConfigMap/${cluster.env}/web-config configured`);
+      // The controller records its events asynchronously, so they may land just after the status.
+      const eventsForCommit = async () =>
+        (await readFluxEvents(cluster, { involvedObject: { kind: 'Kustomization', name: 'apps' } })).filter(
+          (e) => e.annotations['kustomize.toolkit.fluxcd.io/revision'] === gitRevision(sha),
+        );
+      await expect
+        .poll(async () => (await eventsForCommit()).map((e) => e.message).join('\n'), { timeout: 30_000, interval: 250 })
+        .toContain(`ConfigMap/${cluster.env}/web-config configured`);
+      expect((await eventsForCommit()).map((e) => e.reportingController)).toContain('kustomize-controller');
     }
   });
 });
