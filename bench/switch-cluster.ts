@@ -76,9 +76,9 @@ export async function run(): Promise<BenchResult[]> {
       unit: "s",
     };
     return [
-      { name: `auto-sync off + on, ${COUNT + 3} reconcilers (median of ${warm.length} warm cycles)`, value: seconds(percentile(warm.map((c) => c.off + c.on), 50)), unit: "s", target: "≤ 3 s", comparison: listed },
-      { name: "auto-sync off + on, first cycle (cold connections)", value: seconds(cycles[0]!.off + cycles[0]!.on), unit: "s", comparison: fluxListed },
-      { name: "auto-sync off (median)", value: seconds(percentile(warm.map((c) => c.off), 50)), unit: "s", comparison: fluxSwitched },
+      { name: `auto-sync off + on, ${COUNT + 3} reconcilers (median of ${warm.length} warm cycles)`, value: seconds(percentile(warm.map((c) => c.off + c.on), 50)), unit: "s", target: "≤ 3 s", comparison: fluxSwitched },
+      { name: "auto-sync off + on, first cycle (cold connections)", value: seconds(cycles[0]!.off + cycles[0]!.on), unit: "s", comparison: listed },
+      { name: "auto-sync off (median)", value: seconds(percentile(warm.map((c) => c.off), 50)), unit: "s", comparison: fluxListed },
       { name: "auto-sync on, with reconcile request (median)", value: seconds(percentile(warm.map((c) => c.on), 50)), unit: "s" },
     ];
   } finally {
