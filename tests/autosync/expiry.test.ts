@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import type { ClusterDetail } from "@/lib/fleet/dto";
 import { inventory } from "@/lib/inventory";
 import { getObject, type SandboxCluster } from "@/e2e/sandbox";
-import { connected, forgetRegistered, register, sandbox, startTestInventory, userActor, waitFor } from "../support/sandbox-clusters";
+import { forgetRegistered, registerConnectedSandboxCluster, waitFor } from "../support/sandbox-clusters";
 
 let operator: { actor: Actor; token: string };
 let cluster: ClusterDetail;
@@ -14,12 +14,8 @@ let sandboxCluster: SandboxCluster;
 let worker: { stop(): void };
 
 beforeAll(async () => {
-  await startTestInventory();
   worker = startExpiryWorker(300);
-  operator = await userActor("operator");
-  sandboxCluster = sandbox().clusters[1]!;
-  cluster = await register(sandboxCluster, operator.actor);
-  await connected(cluster.id);
+  ({ user: operator, sandboxCluster, cluster } = await registerConnectedSandboxCluster(1, "operator"));
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { resumeCluster, setObjectAutoSync } from "@/lib/autosync";
 import type { ClusterDetail } from "@/lib/fleet/dto";
 import { inventory } from "@/lib/inventory";
 import { patchObject, type SandboxCluster } from "@/e2e/sandbox";
-import { connected, forgetRegistered, register, sandbox, startTestInventory, userActor, waitFor } from "../support/sandbox-clusters";
+import { forgetRegistered, registerConnectedSandboxCluster, waitFor } from "../support/sandbox-clusters";
 
 let operator: { actor: Actor; token: string };
 let cluster: ClusterDetail;
@@ -12,11 +12,7 @@ let sandboxCluster: SandboxCluster;
 const infra = { kind: "Kustomization", namespace: "flux-system", name: "infra" };
 
 beforeAll(async () => {
-  await startTestInventory();
-  operator = await userActor("operator");
-  sandboxCluster = sandbox().clusters[0]!;
-  cluster = await register(sandboxCluster, operator.actor);
-  await connected(cluster.id);
+  ({ user: operator, sandboxCluster, cluster } = await registerConnectedSandboxCluster(0, "operator"));
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import type { ClusterDetail } from "@/lib/fleet/dto";
 import { reconcileCluster } from "@/lib/reconcile";
 import { getObject, type SandboxCluster } from "@/e2e/sandbox";
 import { call } from "../support/http";
-import { bearer, connected, forgetRegistered, register, sandbox, startTestInventory, userActor } from "../support/sandbox-clusters";
+import { bearer, forgetRegistered, registerConnectedSandboxCluster } from "../support/sandbox-clusters";
 
 let operator: { actor: Actor; token: string };
 let cluster: ClusterDetail;
@@ -14,11 +14,7 @@ let sandboxCluster: SandboxCluster;
 const infra = { kind: "Kustomization", namespace: "flux-system", name: "infra" };
 
 beforeAll(async () => {
-  await startTestInventory();
-  operator = await userActor("operator");
-  sandboxCluster = sandbox().clusters[0]!;
-  cluster = await register(sandboxCluster, operator.actor);
-  await connected(cluster.id);
+  ({ user: operator, sandboxCluster, cluster } = await registerConnectedSandboxCluster(0, "operator"));
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { ClusterDetail } from "@/lib/fleet/dto";
 import { inventory } from "@/lib/inventory";
 import { kubectl, type SandboxCluster } from "@/e2e/sandbox";
-import { connected, forgetRegistered, register, sandbox, startTestInventory, userActor, waitFor } from "../support/sandbox-clusters";
+import { connected, forgetRegistered, registerConnectedSandboxCluster, waitFor } from "../support/sandbox-clusters";
 
 let admin: { actor: Actor; token: string };
 let cluster: ClusterDetail;
@@ -23,11 +23,7 @@ const stuckController = stringify({
 });
 
 beforeAll(async () => {
-  await startTestInventory();
-  admin = await userActor("admin");
-  sandboxCluster = sandbox().clusters[0]!;
-  cluster = await register(sandboxCluster, admin.actor);
-  await connected(cluster.id);
+  ({ user: admin, sandboxCluster, cluster } = await registerConnectedSandboxCluster(0, "admin"));
 });
 
 afterAll(async () => {

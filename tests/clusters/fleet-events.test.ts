@@ -6,18 +6,14 @@ import type { ClusterDetail } from "@/lib/fleet/dto";
 import { inventory } from "@/lib/inventory";
 import { kubectl, requestReconcile, type SandboxCluster } from "@/e2e/sandbox";
 import { ORIGIN } from "../support/http";
-import { bearer, connected, forgetRegistered, register, sandbox, startTestInventory, userActor, waitFor } from "../support/sandbox-clusters";
+import { bearer, forgetRegistered, registerConnectedSandboxCluster, waitFor } from "../support/sandbox-clusters";
 
 let admin: { actor: Actor; token: string };
 let cluster: ClusterDetail;
 let sandboxCluster: SandboxCluster;
 
 beforeAll(async () => {
-  await startTestInventory();
-  admin = await userActor("admin");
-  sandboxCluster = sandbox().clusters[0]!;
-  cluster = await register(sandboxCluster, admin.actor);
-  await connected(cluster.id);
+  ({ user: admin, sandboxCluster, cluster } = await registerConnectedSandboxCluster(0, "admin"));
 });
 
 afterAll(async () => {

@@ -6,18 +6,14 @@ import type { ClusterDetail, ClusterSummary } from "@/lib/fleet/dto";
 import { inventory, Inventory } from "@/lib/inventory";
 import { kubectl, startApiserver, stopApiserver, type SandboxCluster } from "@/e2e/sandbox";
 import { call } from "../support/http";
-import { bearer, connected, forgetRegistered, register, sandbox, startTestInventory, userActor, waitFor } from "../support/sandbox-clusters";
+import { bearer, connected, forgetRegistered, registerConnectedSandboxCluster, waitFor } from "../support/sandbox-clusters";
 
 let admin: { actor: Actor; token: string };
 let cluster: ClusterDetail;
 let sandboxCluster: SandboxCluster;
 
 beforeAll(async () => {
-  await startTestInventory();
-  admin = await userActor("admin");
-  sandboxCluster = sandbox().clusters[1]!;
-  cluster = await register(sandboxCluster, admin.actor);
-  await connected(cluster.id);
+  ({ user: admin, sandboxCluster, cluster } = await registerConnectedSandboxCluster(1, "admin"));
   await waitFor("objects", async () => (await listClusterObjects(cluster.id)).length >= 5);
 });
 

@@ -53,6 +53,22 @@ export async function waitFor<T>(what: string, probe: () => T | Promise<T>, time
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
+/**
+ * A spec file's usual start: the inventory running with fast timings, a user of `role`, and
+ * sandbox cluster `index` registered under a unique name and connected.
+ */
+export async function registerConnectedSandboxCluster(
+  index: number,
+  role: "viewer" | "operator" | "admin",
+): Promise<{ user: { actor: Actor; token: string }; sandboxCluster: SandboxCluster; cluster: ClusterDetail }> {
+  await startTestInventory();
+  const user = await userActor(role);
+  const sandboxCluster = sandbox().clusters[index]!;
+  const cluster = await register(sandboxCluster, user.actor);
+  await connected(cluster.id);
+  return { user, sandboxCluster, cluster };
+}
+
 export async function connected(clusterId: string): Promise<void> {
   await waitFor(`cluster ${clusterId} to connect`, () => inventory().store.clusterSummary(clusterId)?.health === "connected");
 }
