@@ -109,6 +109,36 @@ test.describe("signing in and the app shell", () => {
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fclusters/);
   });
 
+  test("signing out while the fleet is still loading lands on a plain sign-in page", async ({ page, adminPassword }) => {
+    const signIn = new SignInPage(page);
+    const shell = new Shell(page);
+    await signIn.goto();
+    await signIn.signIn("admin", adminPassword);
+    await expect(shell.nav()).toBeVisible();
+
+    // The fleet request is held until sign-out has ended the session, so it fails with 401 before
+    // sign-out's own response arrives: what a slow page meets when its user signs out.
+    let endSession!: () => void;
+    const sessionEnded = new Promise<void>((resolve) => (endSession = resolve));
+    await page.route("**/api/clusters", async (route) => {
+      await sessionEnded;
+      await route.continue();
+    });
+    await page.route("**/api/auth/sign-out", async (route) => {
+      const signedOut = await route.fetch();
+      const fleetRefused = page.waitForResponse((response) => response.url().endsWith("/api/clusters") && response.status() === 401);
+      endSession();
+      await fleetRefused;
+      // Give a redirect for that 401 time to happen, so it can't be overtaken by sign-out's own.
+      await page.waitForEvent("framenavigated", { timeout: 2_000 }).catch(() => undefined);
+      await route.fulfill({ response: signedOut }).catch(() => undefined);
+    });
+    await page.goto("/clusters");
+    await shell.signOut();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  });
+
   test("on a phone the sidebar becomes a top bar whose menu holds the navigation", async ({ page, adminPassword }) => {
     const shell = new Shell(page);
     await page.setViewportSize({ width: 390, height: 844 });

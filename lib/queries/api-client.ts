@@ -56,8 +56,19 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return error;
 }
 
+let signingOut = false;
+
+/**
+ * Called as sign-out starts. Its own navigation goes to a plain /sign-in; a query that meanwhile
+ * fails with 401 (the session is already gone server-side) must not replace it with
+ * "sign in and come back here".
+ */
+export function beginSignOut(): void {
+  signingOut = true;
+}
+
 function redirectToSignIn(): void {
-  if (typeof window === "undefined" || window.location.pathname === "/sign-in") return;
+  if (typeof window === "undefined" || signingOut || window.location.pathname === "/sign-in") return;
   const next = window.location.pathname + window.location.search;
   // This module has no router; a full load also drops every cache of the expired session.
   // eslint-disable-next-line @next/next/no-location-assign-relative-destination
