@@ -27,7 +27,8 @@ export async function resumeCluster(clusterId: string, actor: Actor, origin?: Re
   const decide = autoSyncDecisions.resume(new Date(), { includeOutside: false });
   const results = [...(await patchFluxObjects(live.client, targets, decide, live.written)), ...unreadable];
   const outcome = auditOutcomeOf(results);
-  if (outcome !== "failure") {
+  // A partly lifted suspension stays open, so the expiry worker goes on trying the objects it left.
+  if (outcome === "success") {
     await db().suspension.updateMany({ where: { clusterId, endedAt: null }, data: { endedAt: new Date(), endedBy: actor.name } });
   }
   await recordAuditEvent({

@@ -46,7 +46,8 @@ export async function setObjectAutoSync(
   const decide = enabled ? autoSyncDecisions.resume(new Date(), { includeOutside: !options.expired }) : autoSyncDecisions.suspend({ by: actor.name, reason: reason ?? null, until, at: new Date() });
   const [result] = await patchFluxObjects(live.client, [{ model, object }], decide, live.written).catch(asUnreachable);
   const where = { clusterId, kind: model.kind, namespace: ref.namespace, name: ref.name, endedAt: null };
-  if (result!.outcome === "changed") {
+  // Resuming an object that is already running (resumed with kubectl, say) still ends its suspension.
+  if (enabled ? result!.outcome !== "failed" : result!.outcome === "changed") {
     await db().suspension.updateMany({ where, data: { endedAt: new Date(), endedBy: actor.name } });
     if (!enabled) await db().suspension.create({ data: { clusterId, kind: model.kind, namespace: ref.namespace, name: ref.name, actor: actor.name, reason: reason ?? null, until } });
   }

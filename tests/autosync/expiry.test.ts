@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { resumeCluster, setObjectAutoSync, startExpiryWorker, suspendCluster } from "@/lib/autosync";
+import { expireSuspensions, resumeCluster, setObjectAutoSync, startExpiryWorker, suspendCluster } from "@/lib/autosync";
 import { listAuditEvents } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import type { ClusterDetail } from "@/lib/fleet/dto";
 import { inventory } from "@/lib/inventory";
-import { getObject, type SandboxCluster } from "@/e2e/sandbox";
-import { forgetRegistered, registerConnectedSandboxCluster, waitFor } from "../support/sandbox-clusters";
+import { getObject, startApiserver, stopApiserver, type SandboxCluster } from "@/e2e/sandbox";
+import { connected, forgetRegistered, registerConnectedSandboxCluster, waitFor } from "../support/sandbox-clusters";
 
 let operator: { actor: Actor; token: string };
 let cluster: ClusterDetail;
@@ -51,5 +51,32 @@ describe("suspension expiry", () => {
       (await listAuditEvents({ cluster: cluster.id, action: "autosync.expire" })).items.find((e) => e.target?.name === "infra"),
     );
     expect(expired.actorType).toBe("system");
+  });
+
+  it("an expired suspension on a cluster that cannot be reached stays in force and is retried with backoff, not on every tick", async () => {
+    await suspendCluster(cluster.id, { reason: "outage drill", until: new Date(Date.now() + 1_000).toISOString() }, operator.actor);
+    const suspension = () => db().suspension.findFirstOrThrow({ where: { clusterId: cluster.id, reason: "outage drill" } });
+    const failedExpiries = async () =>
+      (await listAuditEvents({ cluster: cluster.id, action: "autosync.expire" })).items.filter((e) => e.outcome === "failure").length;
+    await stopApiserver(sandboxCluster);
+    try {
+      await waitFor("the first failed attempt", async () => (await suspension()).attempts === 1, 30_000);
+      // The worker ticks every 300 ms here; a few seconds of ticks must not repeat the attempt.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const waiting = await suspension();
+      expect(waiting).toMatchObject({ attempts: 1, endedAt: null });
+      expect(waiting.retryAt!.getTime() - Date.now()).toBeGreaterThan(20_000);
+      expect(await failedExpiries()).toBe(1);
+    } finally {
+      await startApiserver(sandboxCluster);
+    }
+    await connected(cluster.id);
+
+    expect(await expireSuspensions(new Date((await suspension()).retryAt!.getTime() + 1))).toBeGreaterThanOrEqual(1);
+    expect(await suspension()).toMatchObject({ endedBy: "system", endedAt: expect.any(Date) });
+    const apps = await getObject<{ spec: { suspend?: boolean } }>(sandboxCluster, { kind: "Kustomization", name: "apps" });
+    expect(apps.spec.suspend).toBeFalsy();
+    const [latest] = (await listAuditEvents({ cluster: cluster.id, action: "autosync.expire" })).items;
+    expect(latest).toMatchObject({ actorType: "system", outcome: "success" });
   });
 });
