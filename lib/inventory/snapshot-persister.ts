@@ -31,7 +31,8 @@ const CHUNK = 500;
 /**
  * Writes the store to the database behind it, so a restart shows the last-known state at
  * once. Changes are coalesced per object and flushed on a timer as single multi-row upserts:
- * a busy cluster costs one statement per flush, and replays are harmless.
+ * a busy cluster costs one statement per flush, and replays are harmless. A flush that fails
+ * (the database restarting, say) keeps its changes for the next one.
  */
 export class SnapshotPersister {
   private objects = new Map<string, ObjectChange>();
@@ -78,16 +79,29 @@ export class SnapshotPersister {
   }
 
   private async write(): Promise<void> {
-    const objects = [...this.objects.values()];
-    const events = [...this.events.values()];
-    const health = [...this.health.entries()];
+    const { objects, events, health } = this;
     this.objects = new Map();
     this.events = new Map();
     this.health = new Map();
-    for (let i = 0; i < objects.length; i += CHUNK) await upsertSnapshots(objects.slice(i, i + CHUNK));
-    for (let i = 0; i < events.length; i += CHUNK) await upsertEvents(events.slice(i, i + CHUNK));
-    for (const [id, row] of health) await db().cluster.updateMany({ where: { id }, data: row });
+    try {
+      const objectRows = [...objects.values()];
+      const eventRows = [...events.values()];
+      for (let i = 0; i < objectRows.length; i += CHUNK) await upsertSnapshots(objectRows.slice(i, i + CHUNK));
+      for (let i = 0; i < eventRows.length; i += CHUNK) await upsertEvents(eventRows.slice(i, i + CHUNK));
+      for (const [id, row] of health) await db().cluster.updateMany({ where: { id }, data: row });
+    } catch (error) {
+      // Back in the queue for the next flush, unless a newer change has taken its place. Chunks
+      // that did land are upserted again, which is harmless.
+      requeue(objects, this.objects);
+      requeue(events, this.events);
+      requeue(health, this.health);
+      throw error;
+    }
   }
+}
+
+function requeue<T>(unwritten: Map<string, T>, pending: Map<string, T>): void {
+  for (const [key, value] of unwritten) if (!pending.has(key)) pending.set(key, value);
 }
 
 async function upsertSnapshots(changes: ObjectChange[]): Promise<void> {
