@@ -105,6 +105,36 @@ test.describe("registering a cluster and pausing its auto-sync", () => {
     await expect(infra.getByText("Ready")).toBeVisible({ timeout: 30_000 });
   });
 
+  test("a Syncline suspension still in force after its expiry is flagged as an overdue resume", async ({ page, adminPassword, sandboxCluster }) => {
+    await signInAsAdmin(page, adminPassword, `/clusters/${clusterId}`);
+    const infra = new ClusterPage(page).objectRow("Kustomization", "infra");
+    await expect(infra.getByText("Ready")).toBeVisible({ timeout: 30_000 });
+    // What an expiry whose resume keeps failing leaves on the object (the annotations Syncline writes).
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const overdue = {
+      metadata: {
+        annotations: {
+          "syncline.io/suspended-by": "alice",
+          "syncline.io/suspend-reason": "incident 4711",
+          "syncline.io/suspended-at": hourAgo,
+          "syncline.io/suspended-until": new Date(Date.now() - 60_000).toISOString(),
+        },
+      },
+      spec: { suspend: true },
+    };
+    try {
+      await kubectl(sandboxCluster, ["patch", "-n", "flux-system", "kustomization", "infra", "--type=merge", `--patch=${JSON.stringify(overdue)}`]);
+      await expect(infra.getByText("resume overdue")).toBeVisible(LIVE);
+      await expect(infra.getByText("alice")).toBeVisible();
+      await expect(infra.getByText("outside Syncline")).toHaveCount(0);
+      await page.screenshot({ path: screenshotPath("cluster-resume-overdue") });
+    } finally {
+      const lifted = { metadata: { annotations: Object.fromEntries(Object.keys(overdue.metadata.annotations).map((key) => [key, null])) }, spec: { suspend: false } };
+      await kubectl(sandboxCluster, ["patch", "-n", "flux-system", "kustomization", "infra", "--type=merge", `--patch=${JSON.stringify(lifted)}`]);
+    }
+    await expect(infra.getByText("resume overdue")).toHaveCount(0, LIVE);
+  });
+
   test("the audit trail records who paused auto-sync, why, and what happened to each object", async ({ page, adminPassword }) => {
     await signInAsAdmin(page, adminPassword, "/audit");
     const audit = new AuditPage(page);
