@@ -34,7 +34,9 @@ export function FleetView() {
       <PageHeader
         title="Clusters"
         description={clusters.data && !empty ? <FleetSummary clusters={clusters.data} /> : "Every cluster Syncline watches, and the state of Flux on each"}
-        actions={!empty && <AddClusterButton />}
+        // Only once the list is known: a button shown while loading would vanish (with a dialog
+        // just opened from it) when an empty fleet swaps in the empty state and its own button.
+        actions={clusters.data && !empty && <AddClusterButton />}
       />
       {clusters.isPending ? (
         <TableSkeleton label="Loading clusters" columns={6} />

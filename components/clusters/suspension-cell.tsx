@@ -23,13 +23,16 @@ export function SuspensionCell({ suspension }: { suspension: SuspensionInfo | nu
   return (
     <div className="flex min-w-0 items-center gap-1.5 text-xs" title={title}>
       {suspension.outsideSyncline && <Badge tone="warn">outside Syncline</Badge>}
-      {overdue && <Badge tone="warn">resume overdue</Badge>}
       {suspension.by && <span className="shrink-0 font-medium">{suspension.by}</span>}
       {suspension.reason && <span className="min-w-0 truncate text-fg-muted">“{suspension.reason}”</span>}
-      {suspension.until && (
-        <span className="shrink-0 text-fg-subtle">
-          until <time dateTime={suspension.until}>{shortDateTime(suspension.until)}</time>
-        </span>
+      {overdue ? (
+        <Badge tone="warn">resume overdue</Badge>
+      ) : (
+        suspension.until && (
+          <span className="shrink-0 text-fg-subtle">
+            until <time dateTime={suspension.until}>{shortDateTime(suspension.until)}</time>
+          </span>
+        )
       )}
     </div>
   );
