@@ -36,7 +36,8 @@ export async function expireSuspensions(now: Date = new Date()): Promise<number>
       resumed += 1;
     } else {
       const retryIn = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** suspension.attempts);
-      await db().suspension.update({ where: { id: suspension.id }, data: { attempts: { increment: 1 }, retryAt: addMilliseconds(now, retryIn) } });
+      // updateMany: the cluster may have been removed meanwhile, taking the row with it.
+      await db().suspension.updateMany({ where: { id: suspension.id, endedAt: null }, data: { attempts: { increment: 1 }, retryAt: addMilliseconds(now, retryIn) } });
     }
   }
   return resumed;
