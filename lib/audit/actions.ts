@@ -8,7 +8,14 @@ export const auditActions = [
   "autosync.expire",
   "reconcile",
   "user.add",
+  "user.update",
+  "user.disable",
+  "user.enable",
+  "user.password.reset",
+  "user.password.change",
   "token.create",
+  "token.revoke",
+  "auth.lockout",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -131,7 +131,7 @@ export interface ReconcileResult {
 export interface AuditEventDto {
   id: string;
   at: string;
-  actorType: "user" | "system";
+  actorType: "user" | "system" | "cli";
   actorName: string;
   action: string;
   clusterId: string | null;
