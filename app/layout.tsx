@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import { themeScript } from "@/components/shell/theme-script";
+import { NONCE_HEADER } from "@/proxy";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,12 +18,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The Content-Security-Policy runs inline scripts only with this request's nonce.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     // The theme script changes the class before hydration; React must not flag that as a mismatch.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>
         <Providers>{children}</Providers>

@@ -7,7 +7,8 @@ import { attachOrStartWorld } from "../e2e/sandbox";
 import { inventory, type ClusterRecord } from "../lib/inventory";
 import type { FluxObject } from "../lib/k8s/resources";
 import { addUser } from "../lib/users";
-import { createApiToken } from "../lib/auth";
+import { systemActor } from "../lib/auth/actor";
+import { createApiToken } from "../lib/tokens";
 import { percentile, type BenchResult } from "./bench-result";
 import { medianCliMs } from "./sandbox-timing";
 
@@ -62,8 +63,8 @@ export async function run(): Promise<BenchResult[]> {
   await inventory().ready();
   feedStore();
   const name = `bench-${randomUUID().slice(0, 8)}`;
-  await addUser({ name, role: "viewer", password: "bench-password-123" });
-  const { token } = await createApiToken(name);
+  await addUser({ name, role: "viewer", password: "bench-password-123" }, systemActor);
+  const { token } = await createApiToken(name, { name: "bench" }, systemActor);
   const call = async () => {
     const started = performance.now();
     const response = await GET(new Request("http://syncline.bench/api/clusters", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });

@@ -1,9 +1,8 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { systemActor, type Actor } from "../lib/auth/actor";
+import { cliActor } from "../lib/auth/actor";
 import { addCluster, getClusterByNameOrThrow, listClusters, removeCluster } from "../lib/clusters";
-import { db } from "../lib/db/client";
 import { AppError } from "../lib/errors/app-error";
 import { inlineKubeconfigFiles } from "./inline-kubeconfig";
 
@@ -11,7 +10,8 @@ type WithDatabase = <T>(run: () => Promise<T>) => Promise<T>;
 
 /**
  * `syncline cluster add|list|remove`, straight on the database through the same lib functions
- * as the API. Changes are audited as the system actor, or as the user named with --as.
+ * as the API. Changes are audited as `cli:<os user>`, never as another Syncline user or as the
+ * system actor that background writers use.
  */
 export function registerClusterCommands(program: Command, withDatabase: WithDatabase): void {
   const cluster = program.command("cluster").description("Manage registered clusters");
@@ -22,11 +22,14 @@ export function registerClusterCommands(program: Command, withDatabase: WithData
     .requiredOption("--kubeconfig <file>", "kubeconfig file (files it refers to are embedded)")
     .option("--context <context>", "context to use (default: the kubeconfig's current-context)")
     .option("--label <key=value>", "a label; repeat for more", collectLabel, {} as Record<string, string>)
-    .option("--as <user>", "record the change as this Syncline user")
-    .action(async (name: string, options: { kubeconfig: string; context?: string; label: Record<string, string>; as?: string }) => {
+    .option("--allow-duplicate-server", "register a server that is already registered (e.g. with another context)")
+    .action(async (name: string, options: { kubeconfig: string; context?: string; label: Record<string, string>; allowDuplicateServer?: boolean }) => {
       const kubeconfig = inlineKubeconfigFiles(readKubeconfig(options.kubeconfig), dirname(options.kubeconfig));
       await withDatabase(async () => {
-        const added = await addCluster({ name, kubeconfig, context: options.context, labels: options.label }, await actorNamed(options.as));
+        const added = await addCluster(
+          { name, kubeconfig, context: options.context, labels: options.label, allowDuplicateServer: options.allowDuplicateServer === true },
+          cliActor(),
+        );
         const controllers = added.capabilities.controllers.map((c) => `${c.name} ${c.version ?? "(version unknown)"}`).join(", ");
         console.log(`Added cluster "${added.name}" (${added.server}), Flux ${added.fluxVersion ?? "version unknown"}: ${controllers}`);
         if (!added.capabilities.permissions.patch) console.log("Note: these credentials may not patch Flux objects; the cluster is read-only in Syncline.");
@@ -51,11 +54,10 @@ export function registerClusterCommands(program: Command, withDatabase: WithData
   cluster
     .command("remove <name>")
     .description("Forget a cluster (nothing in the cluster changes)")
-    .option("--as <user>", "record the change as this Syncline user")
-    .action(async (name: string, options: { as?: string }) => {
+    .action(async (name: string) => {
       await withDatabase(async () => {
         const row = await getClusterByNameOrThrow(name);
-        await removeCluster(row.id, await actorNamed(options.as));
+        await removeCluster(row.id, cliActor());
         console.log(`Removed cluster "${name}".`);
       });
     });
@@ -73,11 +75,4 @@ function readKubeconfig(file: string): string {
   } catch (error) {
     throw new AppError("kubeconfig_invalid", `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-}
-
-async function actorNamed(name: string | undefined): Promise<Actor> {
-  if (!name) return systemActor;
-  const user = await db().user.findUnique({ where: { name } });
-  if (!user) throw new AppError("not_found", `No user named "${name}"`);
-  return { type: "user", id: user.id, name: user.name, email: user.email, role: user.role, via: "session" };
 }

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 
 const STAMP = ".next/syncline-build-stamp";
-const INPUTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 /** A fingerprint of everything `next build` reads, so `npm start` rebuilds only when it changed. */

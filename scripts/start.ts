@@ -33,12 +33,13 @@ if (admin.created && admin.generatedPassword) {
 }
 await db().$disconnect();
 
-const next = "node_modules/next/dist/bin/next";
 if (!dev) buildIfStale();
 
-const server = spawn(process.execPath, [next, dev ? "dev" : "start", "-p", port, "-H", process.env.HOST ?? "0.0.0.0"], {
+// Next.js runs inside scripts/serve-dashboard.ts, which decides what of a request's forwarding
+// headers to believe and refuses methods Next.js would crash on.
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve-dashboard.ts", ...(dev ? ["--dev"] : [])], {
   stdio: "inherit",
-  env: process.env,
+  env: { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production" },
 });
 console.log(`syncline: serving on http://localhost:${port} (${database.kind} database)`);
 

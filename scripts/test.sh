@@ -29,5 +29,8 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports
 step "End-to-end tests in Chromium"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/playwright.json npx playwright test --reporter=list,json
 
+step "API fuzzing: Schemathesis against /api/openapi.json of a running Syncline"
+npx tsx scripts/fuzz-api.ts
+
 step "Summary ($((SECONDS - started)) s)"
 npx tsx scripts/test-summary.ts

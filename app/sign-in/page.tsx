@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeNextPath } from "@/components/auth/safe-next-path";
 import { Logo } from "@/components/ui/icons";
-import { SESSION_COOKIE } from "@/lib/api/request-context";
+import { sessionTokenOf } from "@/lib/api/request-context";
 import { actorFromSession } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const next = safeNextPath((await searchParams).next);
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const token = sessionTokenOf({ headers: await headers() });
   if (token && (await actorFromSession(token))) redirect(next);
 
   return (

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 import { AuditIcon, ClustersIcon, SourcesIcon, TimelineIcon } from "@/components/ui/icons";
+import { UsersIcon } from "@/components/users/users-icon";
+import { useCan } from "./session-context";
 
 const items = [
   { href: "/clusters", label: "Clusters", icon: ClustersIcon },
@@ -12,11 +14,15 @@ const items = [
   { href: "/audit", label: "Audit", icon: AuditIcon },
 ];
 
+// Only admins manage users; others would find nothing to do there.
+const adminItems = [{ href: "/users", label: "Users", icon: UsersIcon }];
+
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
+  const admin = useCan("users.manage");
   return (
     <ul className="flex flex-col gap-0.5">
-      {items.map(({ href, label, icon: Icon }) => {
+      {(admin ? [...items, ...adminItems] : items).map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>

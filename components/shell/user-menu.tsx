@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { SettingsIcon } from "@/components/settings/settings-icon";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, SignOutIcon } from "@/components/ui/icons";
 import { Popover } from "@/components/ui/popover";
@@ -32,7 +34,7 @@ export function UserMenu({ placement = "top-start", compact }: { placement?: "to
         </button>
       )}
     >
-      {() => (
+      {(close) => (
         <>
           <div className="border-b border-line px-2.5 py-2">
             <div className="truncate text-[13px] font-medium">{user.name}</div>
@@ -40,11 +42,19 @@ export function UserMenu({ placement = "top-start", compact }: { placement?: "to
               Role: <span className="capitalize">{user.role}</span>
             </div>
           </div>
+          <Link
+            href="/settings"
+            onClick={close}
+            className="mt-1 flex h-8 w-full items-center gap-2 rounded-md px-2.5 text-[13px] text-fg-muted hover:bg-hover hover:text-fg"
+          >
+            <SettingsIcon />
+            Settings
+          </Link>
           <button
             type="button"
             onClick={() => signOut.mutate()}
             disabled={signOut.isPending}
-            className="mt-1 flex h-8 w-full items-center gap-2 rounded-md px-2.5 text-[13px] text-fg-muted hover:bg-hover hover:text-fg"
+            className="flex h-8 w-full items-center gap-2 rounded-md px-2.5 text-[13px] text-fg-muted hover:bg-hover hover:text-fg"
           >
             {signOut.isPending ? <Spinner /> : <SignOutIcon />}
             Sign out

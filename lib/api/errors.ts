@@ -11,7 +11,17 @@ export interface ErrorBody {
 export function errorResponse(error: unknown, requestId: string): Response {
   const { status, body } = describeError(error, requestId);
   if (status >= 500) log.error({ err: error, requestId }, "request failed");
-  return Response.json(body, { status, headers: { "x-request-id": requestId } });
+  const response = Response.json(body, { status, headers: { "x-request-id": requestId } });
+  const retryAfter = retryAfterSeconds(error);
+  if (retryAfter !== undefined) response.headers.set("retry-after", String(retryAfter));
+  return response;
+}
+
+/** A throttled caller is told when to come back, in the header HTTP clients honour. */
+function retryAfterSeconds(error: unknown): number | undefined {
+  if (!(error instanceof AppError) || error.code !== "too_many_requests") return undefined;
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === "number" ? seconds : undefined;
 }
 
 function describeError(error: unknown, requestId: string): { status: number; body: ErrorBody } {
@@ -24,6 +34,9 @@ function describeError(error: unknown, requestId: string): { status: number; bod
   }
   if (isPrismaNotFound(error)) {
     return { status: 404, body: { error: { code: "not_found", message: "Not found" } } };
+  }
+  if (error instanceof KubeError && error.reason === "not_kubernetes") {
+    return { status: 422, body: { error: { code: "not_kubernetes", message: error.message, details: { cluster: error.cluster } } } };
   }
   if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
     const code = error.status === 403 ? "cluster_forbidden" : "not_found";

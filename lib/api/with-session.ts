@@ -1,25 +1,30 @@
 import type { ZodType } from "zod";
 import type { Actor } from "../auth/actor";
 import { actorFromApiToken } from "../auth/api-tokens";
-import { roleAllows, type Permission } from "../auth/permissions";
+import { roleAllows } from "../auth/permissions";
 import { actorFromSession } from "../auth/sessions";
 import type { RequestOrigin } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
 import { log } from "../log/logger";
+import { responseMismatch, responsesAreChecked } from "./check-response";
+import { permissionOf, type Parsed, type PublicDeclaration, type RouteDeclaration, type SessionDeclaration } from "./declare-route";
 import { errorResponse } from "./errors";
+import { parseInput } from "./parse-input";
 import { readJsonBody } from "./read-body";
-import { clientIpOf, cookieValue, originMatches, requestIdOf, SESSION_COOKIE } from "./request-context";
+import { clientIpOf, originMatches, requestIdOf, sessionTokenOf } from "./request-context";
 
 export type UserActor = Extract<Actor, { type: "user" }>;
 
-interface BaseContext<P> {
+/** What a handler receives: input already parsed against its declaration, typed from it. */
+export interface RouteInput<D extends SessionDeclaration | PublicDeclaration> {
   request: Request;
-  params: P;
+  params: Parsed<D["params"]>;
+  query: Parsed<D["query"]>;
+  body: Parsed<D["body"]>;
   origin: RequestOrigin & { requestId: string };
 }
 
-export interface SessionContext<B, P> extends BaseContext<P> {
-  body: B;
+export interface SessionInput<D extends SessionDeclaration> extends RouteInput<D> {
   actor: UserActor;
 }
 
@@ -27,52 +32,50 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-interface Options<B> {
-  body?: ZodType<B>;
-  permission?: Permission;
-  maxBodyBytes?: number;
-}
-
 /**
  * Wraps every authenticated route: request id, authentication (cookie or bearer token), the
- * Origin check for cookie mutations, permission, body parsing and error mapping, plus one log
- * line per request. Handlers receive typed input and return a Response.
+ * Origin check for cookie mutations, the declared permission, then route parameters, query and
+ * body parsed against the declaration before the handler sees any of them, error mapping and
+ * one log line per request.
  */
-export function withSession<B = undefined, P = Record<string, string>>(
-  handler: (context: SessionContext<B, P>) => Promise<Response>,
-  options: Options<B> = {},
-) {
-  return instrumented<P>(async (base) => {
-    const actor = await authenticate(base.request);
-    if (options.permission && !roleAllows(actor.role, options.permission)) {
-      throw new AppError("forbidden", `Your role (${actor.role}) may not do this (${options.permission})`);
+export function withSession<const D extends SessionDeclaration>(declaration: D, handler: (input: SessionInput<D>) => Promise<Response>) {
+  const permission = permissionOf(declaration)!;
+  return instrumented(declaration, async (request, rawParams, origin) => {
+    const actor = await authenticate(request);
+    if (!roleAllows(actor.role, permission)) {
+      throw new AppError("forbidden", `Your role (${actor.role}) may not do this (${permission})`);
     }
-    const body = options.body ? await readJsonBody(base.request, options.body, options.maxBodyBytes) : (undefined as B);
-    return handler({ ...base, body, actor });
+    const input = await parseRequest(declaration, request, rawParams);
+    return handler({ ...input, request, origin, actor });
   });
 }
 
-/** For the few routes that need no user: health checks and sign-in. */
-export function withoutSession<B = undefined, P = Record<string, string>>(
-  handler: (context: BaseContext<P> & { body: B }) => Promise<Response>,
-  options: Omit<Options<B>, "permission"> = {},
-) {
-  return instrumented<P>(async (base) => {
-    const body = options.body ? await readJsonBody(base.request, options.body, options.maxBodyBytes) : (undefined as B);
-    return handler({ ...base, body });
+/** For the few routes that need no user: health checks, sign-in and the API document. */
+export function withoutSession<const D extends PublicDeclaration>(declaration: D, handler: (input: RouteInput<D>) => Promise<Response>) {
+  return instrumented(declaration, async (request, rawParams, origin) => {
+    const input = await parseRequest(declaration, request, rawParams);
+    return handler({ ...input, request, origin });
   });
 }
 
-function instrumented<P>(run: (base: BaseContext<P>) => Promise<Response>) {
+async function parseRequest<D extends SessionDeclaration | PublicDeclaration>(declaration: D, request: Request, rawParams: Record<string, string | string[]>) {
+  const params = parseInput("path", declaration.params, rawParams) as Parsed<D["params"]>;
+  const query = parseInput("query", declaration.query, Object.fromEntries(new URL(request.url).searchParams)) as Parsed<D["query"]>;
+  const body = (declaration.body ? await readJsonBody(request, declaration.body as ZodType, declaration.maxBodyBytes) : undefined) as Parsed<D["body"]>;
+  return { params, query, body };
+}
+
+function instrumented(declaration: RouteDeclaration, run: (request: Request, params: Record<string, string | string[]>, origin: RequestOrigin & { requestId: string }) => Promise<Response>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdOf(request);
     const path = new URL(request.url).pathname;
     let response: Response;
     try {
-      const params = (await context.params) as P;
-      response = await run({ request, params, origin: { requestId, clientIp: clientIpOf(request) } });
+      response = await run(request, await context.params, { requestId, clientIp: clientIpOf(request) });
       response.headers.set("x-request-id", requestId);
+      const mismatch = responsesAreChecked ? await responseMismatch(declaration, response) : undefined;
+      if (mismatch) throw new Error(mismatch);
     } catch (error) {
       response = errorResponse(error, requestId);
     }
@@ -89,7 +92,7 @@ async function authenticate(request: Request): Promise<UserActor> {
     if (actor?.type !== "user") throw new AppError("unauthenticated", "The API token is not valid");
     return actor;
   }
-  const sessionToken = cookieValue(request, SESSION_COOKIE);
+  const sessionToken = sessionTokenOf(request);
   const actor = sessionToken ? await actorFromSession(sessionToken) : undefined;
   if (actor?.type !== "user") throw new AppError("unauthenticated", "Sign in, or send Authorization: Bearer <token>");
   if (MUTATING.has(request.method) && !originMatches(request)) {

@@ -2,3 +2,4 @@ export { auditActions, type AuditAction, type AuditOutcome, type ObjectOutcome }
 export { recordAuditEvent, type AuditEventInput, type RequestOrigin } from "./record-audit-event";
 export { listAuditEvents } from "./list-audit-events";
 export { exportAuditCsv } from "./export-audit-csv";
+export { verifyAuditChain, type AuditChainReport, type AuditChainProblem } from "./verify-audit-chain";

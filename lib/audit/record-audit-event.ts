@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { db, type Prisma } from "../db/client";
 import type { AuditAction, AuditOutcome, ObjectOutcome } from "./actions";
+import { auditChainKey } from "./audit-chain-key";
 
 export interface RequestOrigin {
   requestId: string | null;
@@ -20,7 +21,11 @@ export interface AuditEventInput {
   origin?: RequestOrigin;
 }
 
-/** The one audit writer. Records are append-only; the database rejects any later change. */
+/**
+ * The one audit writer. Records are append-only; the database rejects any later change. A
+ * trigger links each record into the hash chain: the chain key travels as the insert's `hash`,
+ * which the trigger replaces with the link, so the write stays a single statement.
+ */
 export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
   await db().auditEvent.create({
     data: {
@@ -40,6 +45,7 @@ export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
       results: asJson(input.results),
       requestId: input.origin?.requestId ?? null,
       clientIp: input.origin?.clientIp ?? null,
+      hash: auditChainKey().toString("hex"),
     },
   });
 }

@@ -1,4 +1,4 @@
 export { type Actor, systemActor, cliActor } from "./actor";
-export { createApiToken, actorFromApiToken } from "./api-tokens";
+export { actorFromApiToken } from "./api-tokens";
 export { signIn, signOut, actorFromSession, SESSION_DAYS } from "./sessions";
 export { roleAllows, type Permission } from "./permissions";

@@ -5,6 +5,7 @@ import { AppError } from "../errors/app-error";
 import type { Actor } from "./actor";
 import { hashOpaqueToken, newOpaqueToken } from "./opaque-token";
 import { hashPassword, verifyPassword } from "./password";
+import { signInThrottle } from "./sign-in-throttle";
 
 export const SESSION_DAYS = 7;
 
@@ -21,12 +22,19 @@ export interface SignInResult {
 export async function signIn(
   name: string,
   password: string,
-  client: { ip?: string | null; userAgent?: string | null } = {},
+  client: { ip?: string | null; userAgent?: string | null; requestId?: string | null } = {},
 ): Promise<SignInResult> {
+  const attempt = { name, clientIp: client.ip ?? null, requestId: client.requestId ?? null };
+  // Refused before the hash: a locked-out guesser costs a lookup, not an Argon2 run.
+  await signInThrottle().refuseIfLocked(attempt);
   const user = await db().user.findUnique({ where: { name } });
   unknownUserHash ??= hashPassword(randomUUID());
   const valid = await verifyPassword(user?.passwordHash ?? (await unknownUserHash), password);
-  if (!user || !valid || user.disabledAt) throw new AppError("invalid_credentials", "Wrong user name or password");
+  if (!user || !valid || user.disabledAt) {
+    await signInThrottle().recordFailure(attempt);
+    throw new AppError("invalid_credentials", "Wrong user name or password");
+  }
+  await signInThrottle().recordSuccess(attempt);
   const sessionToken = newOpaqueToken("sls");
   const expiresAt = addDays(new Date(), SESSION_DAYS);
   await db().session.create({

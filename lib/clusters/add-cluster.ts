@@ -6,6 +6,7 @@ import { db, type Prisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { ClusterDetail } from "../fleet/dto";
 import { createKubeClient, parseKubeconfig } from "../k8s/client";
+import { normalizeServerUrl } from "../k8s/server-url";
 import { inventory } from "../inventory";
 import { addClusterInput, type AddClusterInput } from "../schemas/clusters";
 import { clusterAuditView } from "./cluster-audit-view";
@@ -15,12 +16,16 @@ import { probeCluster } from "./probe-cluster";
 /**
  * Registers a cluster after proving Syncline can work with it (see probeCluster). Nothing is
  * stored unless every check passes; the kubeconfig is sealed before it reaches the database.
+ * A server already registered is refused unless `allowDuplicateServer` says the second
+ * registration is meant (another context or identity); the inventory then shares its watches.
  */
 export async function addCluster(input: AddClusterInput, actor: Actor, origin?: RequestOrigin): Promise<ClusterDetail> {
-  const { name, kubeconfig, context, labels } = addClusterInput.parse(input);
+  const { name, kubeconfig, context, labels, allowDuplicateServer } = addClusterInput.parse(input);
   await assertNameFree(name);
   const parsed = parseKubeconfig(kubeconfig, context);
-  const { capabilities, fluxVersion } = await probeCluster(createKubeClient({ name, kubeconfig, context: parsed.context }));
+  if (!allowDuplicateServer) await assertServerNotRegistered(parsed.server);
+  const client = createKubeClient({ name, kubeconfig, context: parsed.context });
+  const { capabilities, fluxVersion } = await probeCluster(client).finally(() => client.close());
   let row;
   try {
     row = await db().cluster.create({
@@ -46,6 +51,18 @@ export async function addCluster(input: AddClusterInput, actor: Actor, origin?: 
 
 async function assertNameFree(name: string): Promise<void> {
   if (await db().cluster.findUnique({ where: { name }, select: { id: true } })) throw nameTaken(name);
+}
+
+async function assertServerNotRegistered(server: string): Promise<void> {
+  const wanted = normalizeServerUrl(server);
+  const rows = await db().cluster.findMany({ select: { id: true, name: true, server: true }, orderBy: { createdAt: "asc" } });
+  const registrations = rows.filter((row) => normalizeServerUrl(row.server) === wanted).map(({ id, name }) => ({ id, name }));
+  if (registrations.length === 0) return;
+  throw new AppError(
+    "cluster_already_registered",
+    `The API server ${server} is already registered as "${registrations[0]!.name}"; to register it a second time (for example with another context), allow a duplicate server`,
+    { registrations },
+  );
 }
 
 function nameTaken(name: string): AppError {

@@ -1,16 +1,22 @@
 import { stringify } from "yaml";
 import { db } from "../db/client";
+import type { Role } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
 import type { FluxObjectDetail } from "../fleet/dto";
 import { inventory } from "../inventory";
 import { trimmed } from "../inventory/snapshot-persister";
 import { modelFor, resourceOf } from "../k8s/resources";
+import { withSecretsRedacted } from "../k8s/resources/with-secrets-redacted";
 import { requireTrackedCluster } from "./require-tracked-cluster";
 
 const RECENT_EVENTS = 50;
 
-/** One object with its conditions, its recent Kubernetes events (kept past their expiry) and YAML. */
-export async function getObjectDetail(clusterId: string, kind: string, namespace: string, name: string): Promise<FluxObjectDetail> {
+/**
+ * One object with its conditions, its recent Kubernetes events (kept past their expiry) and YAML.
+ * Viewers see secrets the object may carry (a HelmRelease's values) redacted; operators and
+ * admins, who diagnose and run releases, see them as the cluster holds them.
+ */
+export async function getObjectDetail(clusterId: string, kind: string, namespace: string, name: string, readerRole: Role): Promise<FluxObjectDetail> {
   await requireTrackedCluster(clusterId);
   const model = modelFor(kind);
   const store = inventory().store;
@@ -26,6 +32,6 @@ export async function getObjectDetail(clusterId: string, kind: string, namespace
     ...summary,
     conditions: resourceOf(model.kind, object).conditions,
     events: events.map((e) => ({ type: e.type, reason: e.reason, message: e.message, firstSeen: e.firstSeen.toISOString(), lastSeen: e.lastSeen.toISOString(), count: e.count })),
-    yaml: stringify(trimmed(object)),
+    yaml: stringify(readerRole === "viewer" ? withSecretsRedacted(model.kind, trimmed(object)) : trimmed(object)),
   };
 }

@@ -14,15 +14,15 @@ interface AccessReview {
 }
 
 interface ApiResourceList {
-  resources: Array<{ name: string }>;
+  resources: Array<{ name: string } | null>;
 }
 
 interface Crd {
-  metadata: { labels?: Record<string, string> };
+  metadata?: { labels?: Record<string, string> };
 }
 
 interface DeploymentList {
-  items: Array<{ metadata: { name: string; labels?: Record<string, string> }; spec?: { template?: { spec?: { containers?: Array<{ image?: string }> } } } }>;
+  items: Array<null | { metadata?: { name?: string; labels?: Record<string, string> }; spec?: { template?: { spec?: { containers?: Array<{ image?: string }> } } } }>;
 }
 
 const CONTROLLER_BY_GROUP: Record<string, string> = {
@@ -38,7 +38,16 @@ const CONTROLLER_BY_GROUP: Record<string, string> = {
  * recorded, not required: read-only credentials make a read-only cluster.
  */
 export async function probeCluster(client: KubeClient): Promise<ProbeResult> {
-  const version = await expectReachable(client, () => client.request<{ gitVersion?: string }>("GET", "/version"));
+  try {
+    return await probe(client);
+  } catch (error) {
+    throw error instanceof KubeError ? asProbeFailure(client, error) : error;
+  }
+}
+
+async function probe(client: KubeClient): Promise<ProbeResult> {
+  const version = await client.request<{ gitVersion?: unknown } | null>("GET", "/version");
+  if (typeof version?.gitVersion !== "string") throw notKubernetes(client, "its /version names no gitVersion");
   const served = await servedFluxKinds(client);
   if (!served.has(Kustomization.kind)) {
     throw new AppError("flux_not_installed", `Flux is not installed on ${client.cluster}: the API server serves no ${Kustomization.apiVersion} Kustomization`, {
@@ -62,7 +71,7 @@ export async function probeCluster(client: KubeClient): Promise<ProbeResult> {
   return {
     fluxVersion,
     capabilities: {
-      kubernetesVersion: version.gitVersion ?? null,
+      kubernetesVersion: version.gitVersion,
       controllers,
       permissions: { list: true, watch: true, patch: patchable.every(Boolean) },
       authMethod: client.authMethod,
@@ -70,17 +79,22 @@ export async function probeCluster(client: KubeClient): Promise<ProbeResult> {
   };
 }
 
-/** Translates the first contact's failures into the codes a user can act on. */
-async function expectReachable<T>(client: KubeClient, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (!(error instanceof KubeError)) throw error;
-    if (error.reason === "tls") throw new AppError("cluster_tls_failed", `${error.message}; check the kubeconfig's certificate-authority-data`);
-    if (error.status === undefined) throw new AppError("cluster_unreachable", `${error.message} (${client.server})`);
-    if (error.status === 401) throw new AppError("cluster_unauthorized", `The API server of ${client.cluster} rejected the credentials (401); the token or certificate is wrong or expired`);
-    throw error;
-  }
+/**
+ * Translates what went wrong talking to the cluster into the codes a user can act on. Messages
+ * come from the client, which never quotes a reply that is not a Kubernetes Status.
+ */
+function asProbeFailure(client: KubeClient, error: KubeError): AppError {
+  if (error.reason === "tls") return new AppError("cluster_tls_failed", `${error.message}; check the kubeconfig's certificate-authority-data`);
+  if (error.status === undefined) return new AppError("cluster_unreachable", `${error.message} (${client.server})`);
+  if (error.status === 401) return new AppError("cluster_unauthorized", `The API server of ${client.cluster} rejected the credentials (401); the token or certificate is wrong or expired`);
+  if (error.reason === "not_kubernetes") return notKubernetes(client, error.message);
+  if (error.status === 403) return new AppError("cluster_forbidden", `${error.message}; Syncline needs to list and watch Flux objects`);
+  if (error.status >= 500) return new AppError("cluster_unreachable", `${error.message} (${client.server})`);
+  return notKubernetes(client, error.message);
+}
+
+function notKubernetes(client: KubeClient, why: string): AppError {
+  return new AppError("not_kubernetes", `${client.server} does not answer like a Kubernetes API server (${why}); check the kubeconfig's server URL`);
 }
 
 async function servedFluxKinds(client: KubeClient): Promise<Set<string>> {
@@ -88,28 +102,30 @@ async function servedFluxKinds(client: KubeClient): Promise<Set<string>> {
   const versions = [...new Set(fluxModels.map((model) => model.apiVersion))];
   await Promise.all(
     versions.map(async (apiVersion) => {
+      let list: ApiResourceList | null;
       try {
-        const list = await client.request<ApiResourceList>("GET", `/apis/${apiVersion}`);
-        const names = new Set(list.resources.map((resource) => resource.name));
-        for (const model of fluxModels) if (model.apiVersion === apiVersion && names.has(model.plural)) served.add(model.kind);
+        list = await client.request<ApiResourceList | null>("GET", `/apis/${apiVersion}`);
       } catch (error) {
         if (error instanceof KubeError && error.status === 404) return;
-        await expectReachable(client, () => Promise.reject(error));
+        throw error;
       }
+      if (!Array.isArray(list?.resources)) throw notKubernetes(client, `/apis/${apiVersion} lists no resources`);
+      const names = new Set(list.resources.map((resource) => resource?.name));
+      for (const model of fluxModels) if (model.apiVersion === apiVersion && names.has(model.plural)) served.add(model.kind);
     }),
   );
   return served;
 }
 
 async function mayDo(client: KubeClient, verb: string, apiVersion: string, resource: string): Promise<boolean> {
-  const review = await client.request<AccessReview>("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", {
+  const review = await client.request<AccessReview | null>("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", {
     body: {
       apiVersion: "authorization.k8s.io/v1",
       kind: "SelfSubjectAccessReview",
       spec: { resourceAttributes: { group: apiVersion.split("/")[0], resource, verb } },
     },
   });
-  return review.status?.allowed === true;
+  return review?.status?.allowed === true;
 }
 
 /**
@@ -124,12 +140,12 @@ async function fluxVersions(client: KubeClient, groups: string[]): Promise<{ con
     optional(client.request<DeploymentList>("GET", "/apis/apps/v1/namespaces/flux-system/deployments")),
   ]);
   const images = new Map(
-    (deployments?.items ?? []).map((d) => [d.metadata.name, d.spec?.template?.spec?.containers?.[0]?.image ?? ""] as const),
+    (Array.isArray(deployments?.items) ? deployments.items : []).map((d) => [d?.metadata?.name, d?.spec?.template?.spec?.containers?.[0]?.image ?? ""] as const),
   );
   const controllers = [...new Set(groups.map((group) => CONTROLLER_BY_GROUP[group]).filter((name): name is string => !!name))].map((name) => {
     const image = images.get(name);
     const tag = image?.includes(":") ? image.slice(image.lastIndexOf(":") + 1).split("@")[0]! : null;
     return { name, version: tag || null };
   });
-  return { controllers, fluxVersion: crd?.metadata.labels?.["app.kubernetes.io/version"] ?? null };
+  return { controllers, fluxVersion: crd?.metadata?.labels?.["app.kubernetes.io/version"] ?? null };
 }

@@ -4,8 +4,8 @@ import { AppError } from "../errors/app-error";
 
 export interface LockOwner {
   pid: number;
-  /** The loopback port on which the owner serves the database to other processes. */
-  port: number;
+  /** The directory of the Unix socket on which the owner serves the database ("" until it does). */
+  socketDir: string;
 }
 
 /**
@@ -13,8 +13,8 @@ export interface LockOwner {
  * guarded by a lock file that names its owner. A lock left by a dead process is taken over.
  */
 export interface DataDirLock {
-  /** Publishes the port once the database is served, so other processes can find it. */
-  publishPort(port: number): void;
+  /** Publishes the socket's directory once the database is served, so other processes can find it. */
+  publishSocket(socketDir: string): void;
   release(): void;
 }
 
@@ -23,10 +23,10 @@ export function acquireDataDirLock(lockFile: string): DataDirLock {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, "wx", 0o600);
-      writeSync(fd, JSON.stringify({ pid: process.pid, port: 0 } satisfies LockOwner));
+      writeSync(fd, JSON.stringify({ pid: process.pid, socketDir: "" } satisfies LockOwner));
       closeSync(fd);
       return {
-        publishPort: (port) => writeFileSync(lockFile, JSON.stringify({ pid: process.pid, port } satisfies LockOwner)),
+        publishSocket: (socketDir) => writeFileSync(lockFile, JSON.stringify({ pid: process.pid, socketDir } satisfies LockOwner)),
         release: () => rmSync(lockFile, { force: true }),
       };
     } catch (error) {
@@ -49,7 +49,8 @@ export function acquireDataDirLock(lockFile: string): DataDirLock {
 export function readLockOwner(lockFile: string): LockOwner | undefined {
   try {
     const parsed = JSON.parse(readFileSync(lockFile, "utf8")) as Partial<LockOwner>;
-    return typeof parsed.pid === "number" && typeof parsed.port === "number" ? { pid: parsed.pid, port: parsed.port } : undefined;
+    // A lock without a socket (still starting, or written by an older version) still guards the folder.
+    return typeof parsed.pid === "number" ? { pid: parsed.pid, socketDir: typeof parsed.socketDir === "string" ? parsed.socketDir : "" } : undefined;
   } catch {
     return undefined;
   }

@@ -18,8 +18,8 @@ export async function resolveDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (url) return { url, poolSize: Number(process.env.SYNCLINE_DB_POOL_SIZE ?? 10), kind: "postgresql", close: async () => {} };
   const owner = liveLockOwner(embeddedLockFile(dataDir()));
-  if (owner && owner.port > 0) {
-    return { url: embeddedUrl(owner.port), poolSize: 1, kind: "embedded", close: async () => {} };
+  if (owner?.socketDir) {
+    return { url: embeddedUrl(owner.socketDir), poolSize: 1, kind: "embedded", close: async () => {} };
   }
   const embedded = await openEmbeddedDatabase(dataDir());
   return { ...embedded, kind: "embedded", poolSize: EMBEDDED_POOL_SIZE };

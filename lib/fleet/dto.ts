@@ -1,159 +1,159 @@
 /**
- * The shapes the API serves and the UI renders. Server and browser both import these types, so a
- * change here is a change of the public API (and of /api/openapi.json).
- * Times are ISO-8601 strings.
+ * The shapes the API serves and the UI renders, as zod schemas: the OpenAPI document describes
+ * every response with them, and server and browser both import the inferred types. A change here
+ * is a change of the public API. Times are ISO-8601 strings.
  */
-import type { ObjectOutcome, AuditOutcome } from "../audit/actions";
-
-export type ClusterHealth = "unknown" | "connected" | "degraded" | "unreachable";
+import { z } from "zod";
+import type { AuditOutcome, ObjectOutcome } from "../audit/actions";
 
 export const fluxSourceKinds = ["GitRepository", "OCIRepository", "HelmRepository", "HelmChart", "Bucket"] as const;
 export const fluxReconcilerKinds = ["Kustomization", "HelmRelease"] as const;
-export type FluxKind = (typeof fluxSourceKinds)[number] | (typeof fluxReconcilerKinds)[number];
+export const fluxKind = z.enum([...fluxSourceKinds, ...fluxReconcilerKinds]);
+export type FluxKind = z.infer<typeof fluxKind>;
+
+const isoTime = z.string().meta({ format: "date-time" });
+
+export const clusterHealth = z.enum(["unknown", "connected", "degraded", "unreachable"]);
+export type ClusterHealth = z.infer<typeof clusterHealth>;
 
 /** A suspended object is never "ready": suspension is its own state, shown as such. */
-export type ObjectState = "ready" | "failing" | "progressing" | "suspended" | "unknown";
+export const objectState = z.enum(["ready", "failing", "progressing", "suspended", "unknown"]);
+export type ObjectState = z.infer<typeof objectState>;
 
-export interface SuspensionInfo {
-  by: string | null;
-  reason: string | null;
-  until: string | null;
-  at: string | null;
+export const suspensionInfo = z.object({
+  by: z.string().nullable(),
+  reason: z.string().nullable(),
+  until: isoTime.nullable(),
+  at: isoTime.nullable(),
   /** True when the object was suspended with kubectl, the flux CLI or anything but Syncline. */
-  outsideSyncline: boolean;
-}
+  outsideSyncline: z.boolean(),
+});
+export type SuspensionInfo = z.infer<typeof suspensionInfo>;
 
-export interface ObjectRef {
-  kind: string;
-  namespace: string;
-  name: string;
-}
+export const objectRef = z.object({ kind: z.string(), namespace: z.string(), name: z.string() });
+export type ObjectRef = z.infer<typeof objectRef>;
 
-export interface FluxObjectSummary extends ObjectRef {
-  kind: FluxKind;
-  state: ObjectState;
-  readyStatus: "True" | "False" | "Unknown";
-  reason: string | null;
-  message: string | null;
-  revision: string | null;
-  lastAppliedAt: string | null;
-  suspended: boolean;
-  suspension: SuspensionInfo | null;
-  sourceRef: ObjectRef | null;
+export const fluxObjectSummary = objectRef.extend({
+  kind: fluxKind,
+  state: objectState,
+  readyStatus: z.enum(["True", "False", "Unknown"]),
+  reason: z.string().nullable(),
+  message: z.string().nullable(),
+  revision: z.string().nullable(),
+  lastAppliedAt: isoTime.nullable(),
+  suspended: z.boolean(),
+  suspension: suspensionInfo.nullable(),
+  sourceRef: objectRef.nullable(),
   /** Last-known state of a cluster that cannot be reached right now. */
-  stale: boolean;
-}
+  stale: z.boolean(),
+});
+export type FluxObjectSummary = z.infer<typeof fluxObjectSummary>;
 
-export interface FluxCondition {
-  type: string;
-  status: string;
-  reason: string | null;
-  message: string | null;
-  lastTransitionTime: string | null;
-}
+export const fluxCondition = z.object({
+  type: z.string(),
+  status: z.string(),
+  reason: z.string().nullable(),
+  message: z.string().nullable(),
+  lastTransitionTime: isoTime.nullable(),
+});
+export type FluxCondition = z.infer<typeof fluxCondition>;
 
-export interface FluxEvent {
-  type: string;
-  reason: string;
-  message: string;
-  firstSeen: string;
-  lastSeen: string;
-  count: number;
-}
+export const fluxEvent = z.object({ type: z.string(), reason: z.string(), message: z.string(), firstSeen: isoTime, lastSeen: isoTime, count: z.number().int() });
+export type FluxEvent = z.infer<typeof fluxEvent>;
 
-export interface FluxObjectDetail extends FluxObjectSummary {
-  conditions: FluxCondition[];
-  events: FluxEvent[];
-  yaml: string;
-}
+export const fluxObjectDetail = fluxObjectSummary.extend({ conditions: z.array(fluxCondition), events: z.array(fluxEvent), yaml: z.string() });
+export type FluxObjectDetail = z.infer<typeof fluxObjectDetail>;
 
 /** Auto-sync over a cluster's reconcilers: "mixed" is shown as "paused N of M". */
-export interface AutoSyncState {
-  state: "on" | "off" | "mixed";
-  suspended: number;
-  total: number;
-}
+export const autoSyncState = z.object({ state: z.enum(["on", "off", "mixed"]), suspended: z.number().int(), total: z.number().int() });
+export type AutoSyncState = z.infer<typeof autoSyncState>;
 
-export interface ObjectCounts {
-  ready: number;
-  failing: number;
-  progressing: number;
-  suspended: number;
-  total: number;
-}
+export const objectCounts = z.object({ ready: z.number().int(), failing: z.number().int(), progressing: z.number().int(), suspended: z.number().int(), total: z.number().int() });
+export type ObjectCounts = z.infer<typeof objectCounts>;
 
-export interface ClusterSummary {
-  id: string;
-  name: string;
-  server: string;
-  labels: Record<string, string>;
-  health: ClusterHealth;
-  healthMessage: string | null;
-  lastSeenAt: string | null;
-  fluxVersion: string | null;
-  counts: ObjectCounts;
-  autoSync: AutoSyncState;
-  lastApplied: { revision: string; at: string; object: ObjectRef } | null;
-}
+export const clusterSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  server: z.string(),
+  labels: z.record(z.string(), z.string()),
+  health: clusterHealth,
+  healthMessage: z.string().nullable(),
+  lastSeenAt: isoTime.nullable(),
+  fluxVersion: z.string().nullable(),
+  counts: objectCounts,
+  autoSync: autoSyncState,
+  lastApplied: z.object({ revision: z.string(), at: isoTime, object: objectRef }).nullable(),
+});
+export type ClusterSummary = z.infer<typeof clusterSummary>;
 
-export interface FluxControllerInfo {
-  name: string;
-  version: string | null;
-}
+export const fluxControllerInfo = z.object({ name: z.string(), version: z.string().nullable() });
+export type FluxControllerInfo = z.infer<typeof fluxControllerInfo>;
 
-export interface ClusterCapabilities {
-  kubernetesVersion: string | null;
-  controllers: FluxControllerInfo[];
+export const clusterCapabilities = z.object({
+  kubernetesVersion: z.string().nullable(),
+  controllers: z.array(fluxControllerInfo),
   /** Which Flux kinds the credentials may list, watch and patch. */
-  permissions: { list: boolean; watch: boolean; patch: boolean };
-  authMethod: "token" | "client-certificate" | "exec" | "basic" | "none";
-}
+  permissions: z.object({ list: z.boolean(), watch: z.boolean(), patch: z.boolean() }),
+  authMethod: z.enum(["token", "client-certificate", "exec", "basic", "none"]),
+});
+export type ClusterCapabilities = z.infer<typeof clusterCapabilities>;
 
-export interface ClusterDetail extends ClusterSummary {
-  context: string;
-  capabilities: ClusterCapabilities;
-  createdAt: string;
-}
+export const clusterDetail = clusterSummary.extend({ context: z.string(), capabilities: clusterCapabilities, createdAt: isoTime });
+export type ClusterDetail = z.infer<typeof clusterDetail>;
 
-export interface AutoSyncResult {
-  cluster: { id: string; name: string };
-  enabled: boolean;
-  outcome: AuditOutcome;
-  results: ObjectOutcome[];
-}
+export const removedCluster = z.object({ id: z.uuid(), name: z.string() });
 
-export interface ReconcileResult {
-  cluster: { id: string; name: string };
-  outcome: AuditOutcome;
-  results: ObjectOutcome[];
-}
+const auditOutcome = z.enum(["success", "partial", "failure"]) satisfies z.ZodType<AuditOutcome>;
+const objectOutcome = z.object({
+  kind: z.string(),
+  namespace: z.string(),
+  name: z.string(),
+  outcome: z.enum(["changed", "unchanged", "failed", "skipped"]),
+  message: z.string().optional(),
+}) satisfies z.ZodType<ObjectOutcome>;
 
-export interface AuditEventDto {
-  id: string;
-  at: string;
-  actorType: "user" | "system" | "cli";
-  actorName: string;
-  action: string;
-  clusterId: string | null;
-  clusterName: string | null;
-  target: ObjectRef | null;
-  reason: string | null;
-  before: unknown;
-  after: unknown;
-  outcome: AuditOutcome;
-  results: ObjectOutcome[] | null;
-  requestId: string | null;
-  clientIp: string | null;
-}
+export const autoSyncResult = z.object({ cluster: removedCluster, enabled: z.boolean(), outcome: auditOutcome, results: z.array(objectOutcome) });
+export type AutoSyncResult = z.infer<typeof autoSyncResult>;
 
+export const reconcileResult = z.object({ cluster: removedCluster, outcome: auditOutcome, results: z.array(objectOutcome) });
+export type ReconcileResult = z.infer<typeof reconcileResult>;
+
+export const auditEventDto = z.object({
+  id: z.uuid(),
+  at: isoTime,
+  actorType: z.enum(["user", "system", "cli"]),
+  actorName: z.string(),
+  action: z.string(),
+  clusterId: z.string().nullable(),
+  clusterName: z.string().nullable(),
+  target: objectRef.nullable(),
+  reason: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  outcome: auditOutcome,
+  results: z.array(objectOutcome).nullable(),
+  requestId: z.string().nullable(),
+  clientIp: z.string().nullable(),
+});
+export type AuditEventDto = z.infer<typeof auditEventDto>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+export const auditEventPage = pageOf(auditEventDto);
 
 /** Server-sent events on GET /api/events (optionally ?cluster=<id>). */
-export type FleetEvent =
-  | { type: "cluster"; cluster: ClusterSummary }
-  | { type: "cluster-removed"; clusterId: string }
-  | { type: "object"; clusterId: string; object: FluxObjectSummary }
-  | { type: "object-removed"; clusterId: string; ref: ObjectRef };
+export const fleetEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("cluster"), cluster: clusterSummary }),
+  z.object({ type: z.literal("cluster-removed"), clusterId: z.string() }),
+  z.object({ type: z.literal("object"), clusterId: z.string(), object: fluxObjectSummary }),
+  z.object({ type: z.literal("object-removed"), clusterId: z.string(), ref: objectRef }),
+]);
+export type FleetEvent = z.infer<typeof fleetEvent>;
+
+export const currentUser = z.object({ id: z.uuid(), name: z.string(), email: z.string().nullable(), role: z.enum(["viewer", "operator", "admin"]) });
+export type CurrentUser = z.infer<typeof currentUser>;

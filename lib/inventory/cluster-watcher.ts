@@ -55,21 +55,55 @@ const LAST_SEEN_PERSIST_MS = 30_000;
  * objects) it lists once, then watches from the list's resourceVersion, resuming from the last
  * version it saw after any disconnect and relisting only when the server says 410 Gone.
  * Failures back off exponentially; the cluster's health is derived from how the streams fare.
+ *
+ * Registrations that reach the same server with the same credentials see the same objects, so
+ * they share one watcher: it feeds every member's slice, and the first member's slice is the
+ * one it reads its own progress (resourceVersions, health) from.
  */
 export class ClusterWatcher {
   private readonly abort = new AbortController();
+  private readonly members: string[];
   private readonly streams = new Map<string, StreamState>();
   private eventsVersion = "";
   private controllersMessage: string | null = null;
   private lastSeenPersisted = 0;
 
   constructor(
-    private readonly clusterId: string,
+    clusterId: string,
     private readonly client: KubeClient,
     private readonly store: SnapshotStore,
     private readonly persister: SnapshotPersister,
     private readonly timing: WatcherTiming,
-  ) {}
+  ) {
+    this.members = [clusterId];
+  }
+
+  /**
+   * Adds a registration to a running watcher: its slice gets the objects listed so far (kinds
+   * not listed yet arrive with their list), the current health, and the Events still on the server.
+   */
+  join(clusterId: string): void {
+    const primary = this.primary;
+    this.members.push(clusterId);
+    for (const model of fluxModels) {
+      const version = this.store.resourceVersion(primary, model.kind);
+      if (version) this.store.replaceList(clusterId, model.kind, this.store.objects(primary, model.kind), version);
+    }
+    const record = this.store.record(primary);
+    if (record) this.store.updateRecord(clusterId, { health: record.health, healthMessage: record.healthMessage, lastSeenAt: record.lastSeenAt });
+    void this.backfillEvents(clusterId);
+  }
+
+  /** Removes a registration; true when none is left and the watcher should stop. */
+  leave(clusterId: string): boolean {
+    const index = this.members.indexOf(clusterId);
+    if (index >= 0) this.members.splice(index, 1);
+    return this.members.length === 0;
+  }
+
+  private get primary(): string {
+    return this.members[0]!;
+  }
 
   start(): void {
     // Every stream waits on this one signal (a watch, or a backoff sleep); 9 streams is expected.
@@ -86,6 +120,7 @@ export class ClusterWatcher {
 
   stop(): void {
     this.abort.abort();
+    this.client.close();
   }
 
   private get stopped(): boolean {
@@ -123,18 +158,19 @@ export class ClusterWatcher {
 
   private async syncKind(model: FluxModelClass): Promise<void> {
     const kind = model.kind;
-    if (!this.store.resourceVersion(this.clusterId, kind)) {
+    if (!this.store.resourceVersion(this.primary, kind)) {
       const list = await this.client.request<KubeList<FluxObject>>("GET", collectionPath(model));
       this.seen(kind);
-      this.store.replaceList(this.clusterId, kind, list.items.map((item) => ({ ...item, apiVersion: model.apiVersion, kind })), list.metadata.resourceVersion);
+      const items = list.items.map((item) => ({ ...item, apiVersion: model.apiVersion, kind }));
+      for (const clusterId of this.members) this.store.replaceList(clusterId, kind, items, list.metadata.resourceVersion);
     }
     await this.client.watch<FluxObject>(
       collectionPath(model),
-      { resourceVersion: this.store.resourceVersion(this.clusterId, kind), allowWatchBookmarks: true, timeoutSeconds: this.timing.watchSeconds },
+      { resourceVersion: this.store.resourceVersion(this.primary, kind), allowWatchBookmarks: true, timeoutSeconds: this.timing.watchSeconds },
       (line) => {
         this.seen(kind);
         if (line.type === "ERROR") this.watchError(kind, line);
-        else this.store.applyEvent(this.clusterId, kind, { type: line.type, object: line.object });
+        else for (const clusterId of this.members) this.store.applyEvent(clusterId, kind, { type: line.type, object: line.object });
       },
       this.abort.signal,
     );
@@ -145,7 +181,7 @@ export class ClusterWatcher {
     if (!this.eventsVersion) {
       const list = await this.client.request<KubeList<KubeEvent>>("GET", "/api/v1/events");
       this.seen(EVENTS_STREAM);
-      for (const event of list.items) this.recordEvent(event);
+      for (const event of list.items) this.recordEvent(event, this.members);
       this.eventsVersion = list.metadata.resourceVersion;
     }
     await this.client.watch<KubeEvent>(
@@ -155,15 +191,25 @@ export class ClusterWatcher {
         this.seen(EVENTS_STREAM);
         if (line.type === "ERROR") this.watchError(EVENTS_STREAM, line);
         if (line.object.metadata?.resourceVersion) this.eventsVersion = line.object.metadata.resourceVersion;
-        if (line.type === "ADDED" || line.type === "MODIFIED") this.recordEvent(line.object);
+        if (line.type === "ADDED" || line.type === "MODIFIED") this.recordEvent(line.object, this.members);
       },
       this.abort.signal,
     );
     this.seen(EVENTS_STREAM);
   }
 
+  private async backfillEvents(clusterId: string): Promise<void> {
+    try {
+      const list = await this.client.request<KubeList<KubeEvent>>("GET", "/api/v1/events");
+      if (this.members.includes(clusterId)) for (const event of list.items) this.recordEvent(event, [clusterId]);
+    } catch (error) {
+      // Not fatal: this registration's history then starts with the Events that arrive from now on.
+      log.debug({ cluster: this.client.cluster, reason: asKubeError(error, this.client.cluster).reason }, "inventory: events backfill failed");
+    }
+  }
+
   /** The field selector cannot match an API group, so Events are filtered here by kind and group. */
-  private recordEvent(event: KubeEvent): void {
+  private recordEvent(event: KubeEvent, clusterIds: readonly string[]): void {
     const about = event.involvedObject;
     if (!about.kind || !isFluxKind(about.kind) || !about.apiVersion?.includes("toolkit.fluxcd.io") || !about.name) return;
     const last = event.series?.lastObservedTime ?? event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp;
@@ -171,8 +217,7 @@ export class ClusterWatcher {
     if (!last || !first) return;
     const annotations = event.metadata.annotations ?? {};
     const revisionKey = Object.keys(annotations).find((key) => key.endsWith("/revision"));
-    const row: SyncEventRow = {
-      clusterId: this.clusterId,
+    const row: Omit<SyncEventRow, "clusterId"> = {
       eventUid: event.metadata.uid,
       kind: about.kind,
       namespace: about.namespace ?? "",
@@ -185,12 +230,12 @@ export class ClusterWatcher {
       firstSeen: new Date(first),
       lastSeen: new Date(last),
     };
-    this.persister.event(row);
+    for (const clusterId of clusterIds) this.persister.event({ ...row, clusterId });
   }
 
   /** After 410 Gone the next sync lists again; the objects held stay visible until the list replaces them. */
   private forgetVersion(stream: string): void {
-    if (isFluxKind(stream)) this.store.replaceList(this.clusterId, stream, this.store.objects(this.clusterId, stream), "");
+    if (isFluxKind(stream)) for (const clusterId of this.members) this.store.replaceList(clusterId, stream, this.store.objects(clusterId, stream), "");
     else this.eventsVersion = "";
   }
 
@@ -231,11 +276,13 @@ export class ClusterWatcher {
   private seen(stream: string): void {
     const current = this.streams.get(stream);
     const now = new Date();
-    this.store.updateRecord(this.clusterId, { lastSeenAt: now.toISOString() });
+    for (const clusterId of this.members) this.store.updateRecord(clusterId, { lastSeenAt: now.toISOString() });
     if (now.getTime() - this.lastSeenPersisted > LAST_SEEN_PERSIST_MS) {
       this.lastSeenPersisted = now.getTime();
-      const record = this.store.record(this.clusterId);
-      if (record) this.persister.clusterHealth(this.clusterId, { health: record.health, healthMessage: record.healthMessage, lastSeenAt: now });
+      for (const clusterId of this.members) {
+        const record = this.store.record(clusterId);
+        if (record) this.persister.clusterHealth(clusterId, { health: record.health, healthMessage: record.healthMessage, lastSeenAt: now });
+      }
     }
     if (current?.state !== "ok") this.setStream(stream, { state: "ok" });
   }
@@ -271,11 +318,13 @@ export class ClusterWatcher {
       health = "connected";
       message = null;
     }
-    const record = this.store.record(this.clusterId);
-    if (!record || (record.health === health && record.healthMessage === message)) return;
-    this.store.updateRecord(this.clusterId, { health, healthMessage: message });
-    this.persister.clusterHealth(this.clusterId, { health, healthMessage: message, lastSeenAt: record.lastSeenAt ? new Date(record.lastSeenAt) : null });
-    log.info({ cluster: this.client.cluster, health, message }, "inventory: cluster health changed");
+    for (const clusterId of this.members) {
+      const record = this.store.record(clusterId);
+      if (!record || (record.health === health && record.healthMessage === message)) continue;
+      this.store.updateRecord(clusterId, { health, healthMessage: message });
+      this.persister.clusterHealth(clusterId, { health, healthMessage: message, lastSeenAt: record.lastSeenAt ? new Date(record.lastSeenAt) : null });
+      log.info({ cluster: record.name, health, message }, "inventory: cluster health changed");
+    }
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import type { Cluster } from "../db/generated/client";
-import { clientForStoredCluster } from "../k8s/client";
+import { AppError } from "../errors/app-error";
+import { clientForStoredCluster, type KubeClient } from "../k8s/client";
 import { isFluxKind, type FluxObject } from "../k8s/resources";
 import { log } from "../log/logger";
 import { ClusterWatcher, type WatcherTiming } from "./cluster-watcher";
@@ -25,14 +26,18 @@ export const defaultInventoryOptions: InventoryOptions = {
 };
 
 /**
- * The process's live view of the fleet: the store that answers reads, one watcher per
- * registered cluster feeding it, and the persister that backs it. Until `start()` (called once
- * from instrumentation.ts, or by tests) it holds no watchers, so the CLI and scripts can use
- * lib functions that notify it without opening watches.
+ * The process's live view of the fleet: the store that answers reads, the watchers feeding it,
+ * and the persister that backs it. There is one watcher per connection (server and credentials),
+ * shared by every registration of that connection, so registering a server twice never doubles
+ * its watch streams. Until `start()` (called once from instrumentation.ts, or by tests) it holds
+ * no watchers, so the CLI and scripts can use lib functions that notify it without opening watches.
  */
 export class Inventory {
   readonly store = new SnapshotStore();
-  private readonly watchers = new Map<string, { watcher: ClusterWatcher; fingerprint: string }>();
+  /** By KubeClient.connectionKey. */
+  private readonly watchers = new Map<string, ClusterWatcher>();
+  /** By cluster id: which watcher feeds the registration, and the row's connection when it joined. */
+  private readonly registrations = new Map<string, { connectionKey: string | undefined; fingerprint: string }>();
   private persister = new SnapshotPersister(defaultInventoryOptions.persistMs);
   private options = defaultInventoryOptions;
   private registryTimer: NodeJS.Timeout | undefined;
@@ -62,8 +67,9 @@ export class Inventory {
     await this.started.catch(() => undefined);
     this.started = undefined;
     clearInterval(this.registryTimer);
-    for (const { watcher } of this.watchers.values()) watcher.stop();
+    for (const watcher of this.watchers.values()) watcher.stop();
     this.watchers.clear();
+    this.registrations.clear();
     this.unsubscribe?.();
     await this.persister.stop();
   }
@@ -77,19 +83,51 @@ export class Inventory {
     if (JSON.stringify(next) !== JSON.stringify(current)) this.store.upsertCluster(next);
     if (!this.running) return;
     const fingerprint = `${row.name}\n${row.context}\n${row.kubeconfigEncrypted}`;
-    const existing = this.watchers.get(row.id);
-    if (existing?.fingerprint === fingerprint) return;
-    existing?.watcher.stop();
-    const watcher = new ClusterWatcher(row.id, clientForStoredCluster(row), this.store, this.persister, this.options);
-    this.watchers.set(row.id, { watcher, fingerprint });
+    if (this.registrations.get(row.id)?.fingerprint === fingerprint) return;
+    this.leave(row.id);
+    const client = this.clientFor(row);
+    this.registrations.set(row.id, { connectionKey: client?.connectionKey, fingerprint });
+    if (!client) return;
+    const shared = this.watchers.get(client.connectionKey);
+    if (shared) {
+      client.close();
+      shared.join(row.id);
+      return;
+    }
+    const watcher = new ClusterWatcher(row.id, client, this.store, this.persister, this.options);
+    this.watchers.set(client.connectionKey, watcher);
     watcher.start();
   }
 
   untrack(clusterId: string): void {
-    this.watchers.get(clusterId)?.watcher.stop();
-    this.watchers.delete(clusterId);
+    this.leave(clusterId);
     this.persister.forget(clusterId);
     this.store.removeCluster(clusterId);
+  }
+
+  private leave(clusterId: string): void {
+    const registration = this.registrations.get(clusterId);
+    this.registrations.delete(clusterId);
+    const key = registration?.connectionKey;
+    const watcher = key === undefined ? undefined : this.watchers.get(key);
+    if (watcher?.leave(clusterId)) {
+      watcher.stop();
+      this.watchers.delete(key!);
+    }
+  }
+
+  /**
+   * A stored kubeconfig that no longer passes the checks (an operator withdrew
+   * SYNCLINE_ALLOW_HTTP_CLUSTERS or SYNCLINE_ALLOW_EXEC_AUTH) is shown as unreachable, with why.
+   */
+  private clientFor(row: Cluster): KubeClient | undefined {
+    try {
+      return clientForStoredCluster(row);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      this.store.updateRecord(row.id, { health: "unreachable", healthMessage: error.message });
+      return undefined;
+    }
   }
 
   /** Writes whatever is pending now; tests and shutdown use it to make the database current. */

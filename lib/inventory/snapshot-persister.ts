@@ -1,6 +1,7 @@
 import { db, Prisma } from "../db/client";
 import type { ClusterHealth } from "../fleet/dto";
 import type { FluxObject } from "../k8s/resources";
+import { withSecretsRedacted } from "../k8s/resources/with-secrets-redacted";
 import { log } from "../log/logger";
 import type { ObjectChange } from "./snapshot-store";
 
@@ -107,7 +108,8 @@ function requeue<T>(unwritten: Map<string, T>, pending: Map<string, T>): void {
 async function upsertSnapshots(changes: ObjectChange[]): Promise<void> {
   const now = new Date();
   const rows = changes.map((change) => {
-    const object = trimmed((change.object ?? change.previous)!);
+    // Snapshots outlive the cluster's copy and are read by every role: secrets are not kept.
+    const object = withSecretsRedacted(change.kind, trimmed((change.object ?? change.previous)!));
     return Prisma.sql`(gen_random_uuid(), ${change.clusterId}::uuid, ${change.kind}, ${change.namespace}, ${change.name},
       ${object.metadata.uid ?? ""}, ${object.metadata.resourceVersion ?? ""}, ${JSON.stringify(object)}::jsonb, ${now}::timestamptz,
       ${change.object ? null : now}::timestamptz)`;

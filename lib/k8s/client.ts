@@ -1,5 +1,6 @@
-import { KubeConfig, type User } from "@kubernetes/client-node";
+import { KubeConfig, type Cluster, type Context, type User } from "@kubernetes/client-node";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import { createInterface } from "node:readline";
@@ -8,7 +9,9 @@ import { secretKey } from "../crypto/secret-key";
 import { AppError } from "../errors/app-error";
 import type { ClusterCapabilities } from "../fleet/dto";
 import { parse as parseYaml } from "yaml";
+import { z } from "zod";
 import { KubeError } from "./kube-error";
+import { normalizeServerUrl } from "./server-url";
 
 /**
  * The only place that turns a stored kubeconfig into a client. Everything the Kubernetes API
@@ -51,30 +54,32 @@ export interface KubeClient {
   readonly cluster: string;
   readonly server: string;
   readonly authMethod: AuthMethod;
+  /**
+   * Equal for two clients that reach the same server with the same TLS settings and credentials,
+   * whatever their kubeconfigs or contexts are called: they see exactly the same objects.
+   */
+  readonly connectionKey: string;
   request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options?: RequestOptions): Promise<T>;
   /** Streams one watch until the server closes it, `signal` aborts, or the connection fails (throws). */
   watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal): Promise<void>;
+  /** Closes the connections kept alive for reuse; a client used once (a probe) calls it when done. */
+  close(): void;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 /** A watch that says nothing (not even a bookmark) for this long is treated as dead. */
 const WATCH_IDLE_MS = 90_000;
 
-const FILE_FIELDS = {
-  clusters: ["certificate-authority"],
-  users: ["client-certificate", "client-key", "token-file"],
-} as const;
-
 /** Parses and vets a kubeconfig without contacting the cluster. Throws AppError with a precise code. */
 export function parseKubeconfig(text: string, context?: string | null): ParsedKubeconfig {
-  const config = loadConfig(text, context);
-  return { context: config.getCurrentContext(), server: config.getCurrentCluster()!.server, authMethod: authMethodOf(config.getCurrentUser()!) };
+  const { context: chosen, cluster, user } = loadConfig(text, context);
+  return { context: chosen, server: cluster.server, authMethod: authMethodOf(user) };
 }
 
 export function createKubeClient(target: KubeconfigTarget): KubeClient {
-  const config = loadConfig(target.kubeconfig, target.context);
-  const server = config.getCurrentCluster()!.server.replace(/\/+$/, "");
-  const authMethod = authMethodOf(config.getCurrentUser()!);
+  const { config, cluster: clusterEntry, user } = loadConfig(target.kubeconfig, target.context);
+  const server = clusterEntry.server;
+  const authMethod = authMethodOf(user);
   const cluster = target.name;
 
   async function open(method: string, path: string, options: RequestOptions, accept: string): Promise<[http.IncomingMessage, http.ClientRequest]> {
@@ -91,7 +96,7 @@ export function createKubeClient(target: KubeconfigTarget): KubeClient {
       requestOptions.headers = { ...requestOptions.headers, "content-type": options.contentType ?? "application/json", "content-length": Buffer.byteLength(payload) };
     }
     // A proxy-url needs KubeConfig's proxy agent; everything else shares one keep-alive agent.
-    if (!config.getCurrentCluster()?.proxyUrl) requestOptions.agent = keepAliveAgent(url.protocol, requestOptions);
+    if (!clusterEntry.proxyUrl) requestOptions.agent = keepAliveAgent(url.protocol, requestOptions);
     const transport = url.protocol === "http:" ? http : https;
     return new Promise((resolve, reject) => {
       const req = transport.request(url, requestOptions, (response) => resolve([response, req]));
@@ -120,11 +125,12 @@ export function createKubeClient(target: KubeconfigTarget): KubeClient {
     cluster,
     server,
     authMethod,
+    connectionKey: connectionKeyOf(clusterEntry, user),
     async request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {
       const [response] = await open(method, path, options, "application/json");
       const text = await readAll(response, cluster);
       const status = response.statusCode ?? 0;
-      if (status >= 200 && status < 300) return (text ? JSON.parse(text) : undefined) as T;
+      if (status >= 200 && status < 300) return (text ? parseJson(cluster, status, text) : undefined) as T;
       throw statusError(cluster, status, text);
     },
     async watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal): Promise<void> {
@@ -139,7 +145,7 @@ export function createKubeClient(target: KubeconfigTarget): KubeClient {
         const lines = createInterface({ input: response, crlfDelay: Infinity });
         for await (const line of lines) {
           if (!line.trim()) continue;
-          onEvent(JSON.parse(line) as WatchLine<T>);
+          onEvent(parseJson(cluster, status, line) as WatchLine<T>);
         }
       } catch (error) {
         if (!signal.aborted) throw networkError(cluster, error as Error);
@@ -148,58 +154,196 @@ export function createKubeClient(target: KubeconfigTarget): KubeClient {
         response.destroy();
       }
     },
+    close() {
+      agent?.agent.destroy();
+      agent = undefined;
+    },
   };
 }
 
-function loadConfig(text: string, context?: string | null): KubeConfig {
-  assertNoFileReferences(text);
-  const config = new KubeConfig();
-  try {
-    config.loadFromString(text);
-  } catch (error) {
-    throw new AppError("kubeconfig_invalid", `The kubeconfig cannot be read: ${firstLine((error as Error).message)}`);
-  }
-  const contexts = config.getContexts().map((c) => c.name);
-  if (contexts.length === 0) throw new AppError("kubeconfig_invalid", "The kubeconfig defines no contexts");
-  const chosen = context || config.getCurrentContext();
-  if (!chosen) throw new AppError("context_not_found", "The kubeconfig has no current-context; name one with --context", { contexts });
-  if (!contexts.includes(chosen)) {
-    throw new AppError("context_not_found", `The kubeconfig has no context named "${chosen}"`, { contexts });
-  }
-  config.setCurrentContext(chosen);
-  const cluster = config.getCurrentCluster();
-  const user = config.getCurrentUser();
-  if (!cluster?.server) throw new AppError("kubeconfig_invalid", `Context "${chosen}" names no cluster with a server URL`);
-  if (!user) throw new AppError("kubeconfig_invalid", `Context "${chosen}" names no user`);
-  if (!/^https?:\/\//.test(cluster.server)) throw new AppError("kubeconfig_invalid", `The server URL "${cluster.server}" is not http(s)`);
-  assertAuthUsable(user);
-  return config;
+/**
+ * Fields that make client-node read a file on the machine holding the kubeconfig. A stored
+ * kubeconfig must be self-contained: a path would make the server read, and send as a token or
+ * certificate, a file chosen by whoever registers a cluster. The CLI inlines files before sending.
+ * (auth-provider, whose plugins read tokenFile or run cmd-path, is refused as a whole.)
+ */
+const FILE_FIELDS = {
+  clusters: { entry: "cluster", fields: ["certificate-authority"] },
+  users: { entry: "user", fields: ["client-certificate", "client-key", "token-file"] },
+} as const;
+
+const optionalText = z.string().nullish();
+
+/**
+ * The parts of a kubeconfig Syncline uses; everything else is dropped, so the KubeConfig built
+ * from it cannot hold a field that was not vetted here.
+ */
+const kubeconfigDocument = z.object({
+  clusters: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        cluster: z.object({
+          server: z.string().min(1),
+          "certificate-authority-data": optionalText,
+          "insecure-skip-tls-verify": z.boolean().nullish(),
+          "tls-server-name": optionalText,
+          "proxy-url": optionalText,
+        }),
+      }),
+    )
+    .nullish(),
+  users: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        user: z
+          .object({
+            token: optionalText,
+            "client-certificate-data": optionalText,
+            "client-key-data": optionalText,
+            username: optionalText,
+            password: optionalText,
+            as: optionalText,
+            exec: z.looseObject({ command: z.string().min(1) }).nullish(),
+            "auth-provider": z.looseObject({ name: z.string() }).nullish(),
+          })
+          .nullish(),
+      }),
+    )
+    .nullish(),
+  contexts: z
+    .array(z.object({ name: z.string().min(1), context: z.object({ cluster: z.string().min(1), user: optionalText, namespace: optionalText }) }))
+    .nullish(),
+  "current-context": optionalText,
+});
+
+interface VettedKubeconfig {
+  config: KubeConfig;
+  context: string;
+  cluster: Cluster;
+  user: User;
 }
 
 /**
- * A stored kubeconfig must be self-contained: a path would make the server read its own files
- * (client-node reads token-file while parsing), chosen by whoever registers a cluster. Checked
- * on the raw document, before KubeConfig touches it. The CLI inlines files before sending.
+ * Parses once, vets that parse, and gives KubeConfig exactly the vetted object: client-node
+ * never parses the text itself, so no YAML feature (merge keys, aliases) can show it something
+ * the checks did not see.
  */
-function assertNoFileReferences(text: string): void {
+function loadConfig(text: string, context?: string | null): VettedKubeconfig {
+  const document = readYaml(text);
+  assertNoFileReferences(document);
+  const parsed = kubeconfigDocument.safeParse(document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError("kubeconfig_invalid", `The kubeconfig is not valid at ${issue.path.join(".") || "its top level"}: ${issue.message}`);
+  }
+  const contexts: Context[] = (parsed.data.contexts ?? []).map(({ name, context: c }) => ({
+    name,
+    cluster: c.cluster,
+    user: c.user ?? "",
+    namespace: c.namespace ?? undefined,
+  }));
+  const contextNames = contexts.map((c) => c.name);
+  if (contexts.length === 0) throw new AppError("kubeconfig_invalid", "The kubeconfig defines no contexts");
+  const chosen = context || parsed.data["current-context"];
+  if (!chosen) throw new AppError("context_not_found", "The kubeconfig has no current-context; name one with --context", { contexts: contextNames });
+  const selected = contexts.find((c) => c.name === chosen);
+  if (!selected) throw new AppError("context_not_found", `The kubeconfig has no context named "${chosen}"`, { contexts: contextNames });
+  const cluster = clusterOf(parsed.data.clusters?.find((c) => c.name === selected.cluster));
+  const user = userOf(parsed.data.users?.find((u) => u.name === selected.user));
+  if (!cluster) throw new AppError("kubeconfig_invalid", `Context "${chosen}" names no cluster with a server URL`);
+  if (!user) throw new AppError("kubeconfig_invalid", `Context "${chosen}" names no user`);
+  assertServerAllowed(cluster.server);
+  assertAuthUsable(user);
+  const config = new KubeConfig();
+  config.loadFromOptions({ clusters: [cluster], users: [user], contexts: [selected], currentContext: chosen });
+  return { config, context: chosen, cluster, user };
+}
+
+type KubeconfigDocument = z.infer<typeof kubeconfigDocument>;
+
+function clusterOf(entry: NonNullable<KubeconfigDocument["clusters"]>[number] | undefined): Cluster | undefined {
+  if (!entry) return undefined;
+  const c = entry.cluster;
+  return {
+    name: entry.name,
+    server: c.server.replace(/\/+$/, ""),
+    caData: c["certificate-authority-data"] ?? undefined,
+    skipTLSVerify: c["insecure-skip-tls-verify"] === true,
+    tlsServerName: c["tls-server-name"] ?? undefined,
+    proxyUrl: c["proxy-url"] ?? undefined,
+  };
+}
+
+function userOf(entry: NonNullable<KubeconfigDocument["users"]>[number] | undefined): User | undefined {
+  if (!entry) return undefined;
+  const u = entry.user ?? {};
+  return {
+    name: entry.name,
+    token: u.token ?? undefined,
+    certData: u["client-certificate-data"] ?? undefined,
+    keyData: u["client-key-data"] ?? undefined,
+    username: u.username ?? undefined,
+    password: u.password ?? undefined,
+    impersonateUser: u.as ?? undefined,
+    exec: u.exec ?? undefined,
+    authProvider: u["auth-provider"] ?? undefined,
+  };
+}
+
+/** Merge keys resolve as in js-yaml (kubectl's YAML 1.1 habits); duplicate keys are an error. */
+function readYaml(text: string): Record<string, unknown> {
   let document: unknown;
   try {
-    document = parseYaml(text);
+    document = parseYaml(text, { merge: true, uniqueKeys: true });
   } catch (error) {
     throw new AppError("kubeconfig_invalid", `The kubeconfig is not valid YAML: ${firstLine((error as Error).message)}`);
   }
-  if (typeof document !== "object" || document === null) throw new AppError("kubeconfig_invalid", "The kubeconfig is not a YAML mapping");
-  for (const [list, fields] of Object.entries(FILE_FIELDS)) {
-    const entries = (document as Record<string, unknown>)[list];
+  if (typeof document !== "object" || document === null || Array.isArray(document)) throw new AppError("kubeconfig_invalid", "The kubeconfig is not a YAML mapping");
+  return document as Record<string, unknown>;
+}
+
+function assertNoFileReferences(document: Record<string, unknown>): void {
+  for (const [list, { entry, fields }] of Object.entries(FILE_FIELDS)) {
+    const entries = document[list];
     if (!Array.isArray(entries)) continue;
-    for (const entry of entries as Array<Record<string, Record<string, unknown> | undefined>>) {
-      const inner = entry?.[list === "clusters" ? "cluster" : "user"];
+    for (const item of entries as unknown[]) {
+      const inner = (item as Record<string, unknown> | null)?.[entry] as Record<string, unknown> | null | undefined;
       const field = fields.find((name) => inner?.[name]);
       if (field) {
         throw new AppError("kubeconfig_invalid", `The kubeconfig refers to a file (${field}); embed its content instead (kubectl config view --flatten --minify)`);
       }
     }
   }
+}
+
+/**
+ * Credentials travel only over TLS. A plain-http server is allowed for test clusters when the
+ * operator sets SYNCLINE_ALLOW_HTTP_CLUSTERS=true.
+ */
+function assertServerAllowed(server: string): void {
+  let protocol: string;
+  try {
+    protocol = new URL(server).protocol;
+  } catch {
+    throw new AppError("kubeconfig_invalid", `The server URL "${server}" is not a URL`);
+  }
+  if (protocol === "https:") return;
+  if (protocol !== "http:") throw new AppError("kubeconfig_invalid", `The server URL "${server}" is not https`);
+  if (process.env.SYNCLINE_ALLOW_HTTP_CLUSTERS === "true") return;
+  throw new AppError(
+    "server_not_https",
+    `The server URL "${server}" is plain http, which would send the credentials unencrypted; use https (an operator can allow http for test clusters with SYNCLINE_ALLOW_HTTP_CLUSTERS=true)`,
+  );
+}
+
+function connectionKeyOf(cluster: Cluster, user: User): string {
+  const tls = [cluster.caData, cluster.skipTLSVerify, cluster.tlsServerName, cluster.proxyUrl];
+  const credentials = [user.token, user.certData, user.keyData, user.username, user.password, user.impersonateUser, user.exec];
+  return createHash("sha256")
+    .update(JSON.stringify([normalizeServerUrl(cluster.server), tls, credentials]))
+    .digest("hex");
 }
 
 /**
@@ -265,15 +409,39 @@ const STATUS_REASONS: Record<number, string> = {
   429: "throttled",
 };
 
+/**
+ * Never quotes what the server sent: a kubeconfig can point anywhere, and an echoed body would
+ * let whoever registers a cluster read back any URL the Syncline server can reach. Only a
+ * Kubernetes Status object's own message is kept.
+ */
 function statusError(cluster: string, status: number, body: string): KubeError {
-  let message = "";
-  try {
-    message = (JSON.parse(body) as { message?: string }).message ?? "";
-  } catch {
-    message = body.slice(0, 200);
+  if (status >= 300 && status < 400) {
+    return new KubeError({ status, cluster, reason: "not_kubernetes", message: `${cluster}: the API server answered with a redirect (HTTP ${status}), which Syncline does not follow` });
   }
+  const message = kubernetesStatusMessage(body);
+  if (message === undefined) return new KubeError({ status, cluster, reason: "not_kubernetes", message: `${cluster}: HTTP ${status} from the API server` });
   const reason = STATUS_REASONS[status] ?? (status >= 500 ? "server_error" : "unexpected_status");
-  return new KubeError({ status, cluster, reason, message: `${cluster}: ${message || `HTTP ${status}`}` });
+  return new KubeError({ status, cluster, reason, message: `${cluster}: ${message.slice(0, 500) || `HTTP ${status} from the API server`}` });
+}
+
+/** The message of a `v1 Status` body, or undefined when the body is anything else. */
+function kubernetesStatusMessage(body: string): string | undefined {
+  try {
+    const status = JSON.parse(body) as { kind?: unknown; apiVersion?: unknown; message?: unknown } | null;
+    if (status?.kind !== "Status" || status.apiVersion !== "v1") return undefined;
+    return typeof status.message === "string" ? status.message : "";
+  } catch {
+    return undefined;
+  }
+}
+
+function parseJson(cluster: string, status: number, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // JSON.parse's own message quotes the text; see statusError.
+    throw new KubeError({ status, cluster, reason: "not_kubernetes", message: `${cluster}: the API server answered HTTP ${status} with something that is not JSON` });
+  }
 }
 
 function readAll(response: http.IncomingMessage, cluster: string): Promise<string> {

@@ -1,70 +1,89 @@
 import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from "zod-openapi";
+import { isTextBody, permissionOf, type ResponseBody, type RouteDeclaration } from "../api/declare-route";
+import { allRoutes } from "../api/routes";
 import { permissionRoles } from "../auth/permissions";
-import { errorCodes } from "../errors/app-error";
-import { routes, type RouteSpec } from "./routes";
+import { errorCodes, type ErrorCode } from "../errors/app-error";
 
-type JsonSchema = Record<string, unknown>;
+const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: "Error" });
 
-const errorSchema: JsonSchema = {
-  type: "object",
-  required: ["error"],
-  properties: {
-    error: {
-      type: "object",
-      required: ["code", "message"],
-      properties: { code: { type: "string", enum: Object.keys(errorCodes) }, message: { type: "string" }, details: {} },
-    },
-  },
+const errorDescriptions: Record<number, string> = {
+  400: "The body is not valid JSON",
+  401: "Not signed in, or the token or session is not valid",
+  403: "The role may not do this, or a cookie request came from another origin",
+  404: "No such object",
+  409: "Conflicts with what exists",
+  413: "The body is too large",
+  415: "The body is not JSON",
+  422: "The input is not valid",
+  429: "Too many attempts; retry after the Retry-After header's seconds",
 };
 
-let cached: JsonSchema | undefined;
+let cached: ReturnType<typeof createDocument> | undefined;
 
-/** The OpenAPI 3.1 document, built from the route table and the same zod schemas that validate input. */
-export function openApiDocument(): JsonSchema {
-  cached ??= build();
+/** The OpenAPI 3.1 document, generated from the route declarations and nothing else. */
+export function openApiDocument(routes: readonly RouteDeclaration[] = allRoutes) {
+  if (routes !== allRoutes) return build(routes);
+  cached ??= build(routes);
   return cached;
 }
 
-function build(): JsonSchema {
-  const paths: Record<string, Record<string, unknown>> = {};
+function build(routes: readonly RouteDeclaration[]) {
+  const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {};
   for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
-  return {
+  return createDocument({
     openapi: "3.1.0",
     info: { title: "Syncline API", version: "1", description: "Flux CD across many clusters. Authenticate with a session cookie or `Authorization: Bearer <token>`." },
-    components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "syncline_session" } },
-      schemas: { Error: errorSchema },
-    },
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "syncline_session" } } },
     security: [{ bearer: [] }, { session: [] }],
     paths,
-  };
+  });
 }
 
-function operation(route: RouteSpec): Record<string, unknown> {
-  const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
-  const queryParams = route.query ? queryParameters(route.query) : [];
-  const role = route.permission ? permissionRoles[route.permission] : undefined;
-  const status = String(route.status ?? 200);
-  const errorResponse = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+function operation(route: RouteDeclaration): ZodOpenApiOperationObject {
+  const permission = permissionOf(route);
   return {
     summary: route.summary,
-    ...(role ? { description: `Requires the ${role} role (${route.permission}).` } : {}),
-    parameters: [...pathParams, ...queryParams],
-    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(route.body) } } } } : {}),
-    responses: {
-      [status]: { description: `${route.returns} (see lib/fleet/dto.ts)`, content: { [route.path === "/api/events" ? "text/event-stream" : "application/json"]: {} } },
-      "4XX": errorResponse,
-      "5XX": errorResponse,
-    },
+    description: permission ? `Requires the ${permissionRoles[permission]} role (${permission}).` : "Needs no session.",
+    ...(permission ? {} : { security: [] }),
+    ...(route.params || route.query ? { requestParams: { ...(route.params ? { path: route.params } : {}), ...(route.query ? { query: route.query } : {}) } } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: route.body } } } } : {}),
+    responses: responses(route),
   };
 }
 
-function queryParameters(schema: z.ZodObject): Array<Record<string, unknown>> {
-  const json = toSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({ name, in: "query", required: json.required?.includes(name) ?? false, schema: property }));
+function responses(route: RouteDeclaration): Record<string, ZodOpenApiResponseObject> {
+  const bodies: readonly ResponseBody[] = Array.isArray(route.response) ? route.response : [route.response as ResponseBody];
+  const success = { description: route.summary, ...content(bodies) };
+  const answers: Record<string, ZodOpenApiResponseObject> = { [String(route.status ?? 200)]: success };
+  for (const status of route.alsoAnswers ?? []) answers[String(status)] = success;
+  for (const status of errorStatuses(route)) answers[String(status)] = { description: errorDescriptions[status] ?? "Error", content: { "application/json": { schema: errorSchema } } };
+  answers["5XX"] = { description: "A failure on Syncline's side, naming the request id", content: { "application/json": { schema: errorSchema } } };
+  return answers;
 }
 
-function toSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
-  return rest;
+function content(bodies: readonly ResponseBody[]) {
+  const entries = bodies.flatMap((body) => {
+    if (!isTextBody(body)) return [["application/json", { schema: body }]];
+    return body.contentType === "none" ? [] : [[body.contentType, { schema: z.string().meta({ description: body.description }) }]];
+  });
+  return entries.length ? { content: Object.fromEntries(entries) } : {};
+}
+
+/** The error answers a route can give, derived from how it authenticates and what input it takes. */
+function errorStatuses(route: RouteDeclaration): number[] {
+  const statuses = new Set<number>(route.errors ?? []);
+  if ((route.auth ?? "session") === "session") [401, 403].forEach((s) => statuses.add(s));
+  if (route.params) [404, 422].forEach((s) => statuses.add(s));
+  if (route.query) statuses.add(422);
+  if (route.body) [400, 413, 415, 422].forEach((s) => statuses.add(s));
+  return [...statuses].sort();
 }

@@ -27,6 +27,14 @@ export const keys = {
     all: ["audit"] as const,
     list: (filters: AuditFilters) => ["audit", "list", filters] as const,
   },
+  tokens: {
+    all: ["tokens"] as const,
+    list: () => ["tokens", "list"] as const,
+  },
+  users: {
+    all: ["users"] as const,
+    list: () => ["users", "list"] as const,
+  },
 };
 
 /** API paths, built in one place so that names with odd characters are always encoded. */
@@ -40,4 +48,10 @@ export const apiPaths = {
   events: "/api/events",
   signIn: "/api/auth/sign-in",
   signOut: "/api/auth/sign-out",
+  tokens: "/api/tokens",
+  token: (id: string) => `/api/tokens/${encodeURIComponent(id)}`,
+  myPassword: "/api/me/password",
+  users: "/api/users",
+  user: (id: string) => `/api/users/${encodeURIComponent(id)}`,
+  userPassword: (id: string) => `/api/users/${encodeURIComponent(id)}/password`,
 };

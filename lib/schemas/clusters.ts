@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fluxModels, modelFor } from "../k8s/resources";
 
 export const clusterName = z
   .string()
@@ -19,6 +20,8 @@ export const addClusterInput = z.object({
   kubeconfig: z.string().min(1, "Paste a kubeconfig").max(512 * 1024, "The kubeconfig is larger than 512 KiB"),
   context: z.string().trim().min(1).max(253).optional(),
   labels: clusterLabels.default({}),
+  /** Register a server that is already registered (e.g. under another context or identity). */
+  allowDuplicateServer: z.boolean().default(false),
 });
 export type AddClusterInput = z.input<typeof addClusterInput>;
 
@@ -27,11 +30,31 @@ export const updateClusterInput = z
   .refine((input) => input.name !== undefined || input.labels !== undefined, "Give a new name, new labels, or both");
 export type UpdateClusterInput = z.input<typeof updateClusterInput>;
 
+/** A Kubernetes namespace: a DNS-1123 label. */
+export const namespaceName = z
+  .string()
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a Kubernetes namespace (a DNS-1123 label: lowercase letters, digits and dashes)");
+
+/** A Kubernetes object name: a DNS-1123 subdomain. */
+export const objectName = z
+  .string()
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, "Not a Kubernetes object name (a DNS-1123 subdomain: lowercase letters, digits, dashes and dots)");
+
+/** The kind in a URL, as `modelFor` accepts it ("Kustomization", "kustomization", "kustomizations"), normalised to the kind. */
+export const fluxKindParam = z.enum(fluxModels.flatMap((model) => [model.kind, model.kind.toLowerCase(), model.plural])).transform((kind) => modelFor(kind)!.kind);
+
+export const clusterParams = z.object({ id: z.uuid("Not a cluster id") });
+
+export const objectParams = clusterParams.extend({ kind: fluxKindParam, namespace: namespaceName, name: objectName });
+export type ObjectParams = z.output<typeof objectParams>;
+
 export const objectStateFilter = z.enum(["ready", "failing", "progressing", "suspended", "unknown"]);
 
 export const clusterObjectsQuery = z.object({
-  kind: z.string().max(64).optional(),
-  namespace: z.string().max(253).optional(),
+  kind: fluxKindParam.optional(),
+  namespace: namespaceName.optional(),
   state: objectStateFilter.optional(),
 });
 export type ClusterObjectsQuery = z.infer<typeof clusterObjectsQuery>;

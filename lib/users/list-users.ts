@@ -1,9 +1,6 @@
 import { db } from "../db/client";
-import type { UserSummary } from "./add-user";
+import { userSummaryFields, type UserSummary } from "./user-summary";
 
 export async function listUsers(): Promise<UserSummary[]> {
-  return db().user.findMany({
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, email: true, role: true, createdAt: true },
-  });
+  return db().user.findMany({ orderBy: { name: "asc" }, select: userSummaryFields });
 }

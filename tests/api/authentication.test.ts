@@ -29,14 +29,19 @@ describe("signing in", () => {
     expect(cookie).not.toContain("Secure");
   });
 
-  it("marks the cookie Secure behind HTTPS", async () => {
+  it("marks the cookie Secure, with the __Host- prefix, behind a trusted proxy that terminates HTTPS", async () => {
     const user = await newUser();
-    const response = await call(signInRoute, {
-      method: "POST",
-      body: { name: user.name, password: PASSWORD },
-      headers: { "x-forwarded-proto": "https" },
-    });
-    expect(response.headers.get("set-cookie")).toContain("Secure");
+    process.env.SYNCLINE_TRUSTED_PROXIES = "10.0.0.2";
+    try {
+      const response = await call(signInRoute, {
+        method: "POST",
+        body: { name: user.name, password: PASSWORD },
+        headers: { "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.7, 10.0.0.2" },
+      });
+      expect(response.headers.get("set-cookie")).toMatch(/^__Host-syncline_session=.*; Secure/);
+    } finally {
+      delete process.env.SYNCLINE_TRUSTED_PROXIES;
+    }
   });
 
   it("rejects a wrong password with 401 and the error shape, creating no session", async () => {

@@ -44,7 +44,7 @@ describe("live fleet updates", () => {
     await requestReconcile(sandboxCluster, { kind: "GitRepository", name: "fleet" });
     const detail = await waitFor("events about the GitRepository to be stored", async () => {
       await inventory().flush();
-      const found = await getObjectDetail(cluster.id, "GitRepository", "flux-system", "fleet");
+      const found = await getObjectDetail(cluster.id, "GitRepository", "flux-system", "fleet", "admin");
       return found.events.length > 0 ? found : undefined;
     });
     expect(detail.conditions.map((c) => c.type)).toContain("Ready");

@@ -23,14 +23,27 @@ afterAll(async () => {
   await forgetRegistered(admin.actor);
 });
 
+/**
+ * Everything a registration can store: cluster rows, audit records and suspensions (snapshots and
+ * sync events cannot outlive their cluster row). A refused registration leaves all of it as it was.
+ */
+async function storedState() {
+  const [clusters, auditEvents, suspensions] = await Promise.all([
+    db().cluster.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } }),
+    db().auditEvent.count(),
+    db().suspension.count(),
+  ]);
+  return { clusters, auditEvents, suspensions };
+}
+
 async function refusal(run: () => Promise<unknown>): Promise<AppError> {
-  const clustersBefore = await db().cluster.count();
+  const before = await storedState();
   const error = await run().then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(AppError);
-  expect(await db().cluster.count()).toBe(clustersBefore);
+  expect(await storedState()).toEqual(before);
   return error as AppError;
 }
 
@@ -86,12 +99,12 @@ describe("registering clusters", () => {
   it("refuses credentials the API server rejects with cluster_unauthorized", async () => {
     const kubeconfig = parse(kubeconfigOf(sandbox().clusters[0]!));
     kubeconfig.users[0].user.token = "not-a-valid-token";
-    const error = await refusal(() => addCluster({ name: "bad-token", kubeconfig: stringify(kubeconfig) }, admin.actor));
+    const error = await refusal(() => addCluster({ name: "bad-token", kubeconfig: stringify(kubeconfig), allowDuplicateServer: true }, admin.actor));
     expect(error.code).toBe("cluster_unauthorized");
   });
 
   it("refuses credentials that may not list and watch Flux objects with cluster_forbidden", async () => {
-    const error = await refusal(() => addCluster({ name: "nobody", kubeconfig: kubeconfigOf(sandbox().clusters[0]!, "nobodyKubeconfig") }, admin.actor));
+    const error = await refusal(() => addCluster({ name: "nobody", kubeconfig: kubeconfigOf(sandbox().clusters[0]!, "nobodyKubeconfig"), allowDuplicateServer: true }, admin.actor));
     expect(error.code).toBe("cluster_forbidden");
     expect(error.message).toContain("list kustomizations");
   });
@@ -107,7 +120,7 @@ describe("registering clusters", () => {
     const [first, second] = sandbox().clusters;
     const kubeconfig = parse(kubeconfigOf(first!));
     kubeconfig.clusters[0].cluster["certificate-authority-data"] = parse(kubeconfigOf(second!)).clusters[0].cluster["certificate-authority-data"];
-    const error = await refusal(() => addCluster({ name: "wrong-ca", kubeconfig: stringify(kubeconfig) }, admin.actor));
+    const error = await refusal(() => addCluster({ name: "wrong-ca", kubeconfig: stringify(kubeconfig), allowDuplicateServer: true }, admin.actor));
     expect(error.code).toBe("cluster_tls_failed");
   });
 
@@ -121,7 +134,7 @@ describe("registering clusters", () => {
     const added = await register(sandbox().clusters[1]!, admin.actor);
     const record = await db().auditEvent.findFirstOrThrow({ where: { action: "cluster.add", clusterId: added.id } });
     expect(record.actorName).toBe(admin.actor.name);
-    expect(JSON.stringify(record)).not.toContain(parse(kubeconfigOf(sandbox().clusters[1]!)).users[0].user.token);
+    expect(JSON.stringify(record, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value))).not.toContain(parse(kubeconfigOf(sandbox().clusters[1]!)).users[0].user.token);
     const stored = await db().cluster.findUniqueOrThrow({ where: { id: added.id } });
     expect(stored.kubeconfigEncrypted).toMatch(/^v1:/);
   });
@@ -129,11 +142,11 @@ describe("registering clusters", () => {
 
 describe("the clusters API", () => {
   it("refuses a request without authentication with 401 and stores nothing", async () => {
-    const before = await db().cluster.count();
+    const before = await storedState();
     const response = await call(addRoute, { method: "POST", path: "/api/clusters", body: { name: "anon", kubeconfig: kubeconfigOf(sandbox().clusters[0]!) } });
     expect(response.status).toBe(401);
     expect(response.json.error.code).toBe("unauthenticated");
-    expect(await db().cluster.count()).toBe(before);
+    expect(await storedState()).toEqual(before);
   });
 
   it("refuses an oversized body with 413 before reading it", async () => {
@@ -165,7 +178,7 @@ describe("the clusters API", () => {
       method: "POST",
       path: "/api/clusters",
       headers: { ...bearer(admin.token), origin: ORIGIN },
-      body: { name: `http-${Date.now()}`, kubeconfig: kubeconfigOf(cluster), labels: { env: "staging" } },
+      body: { name: `http-${Date.now()}`, kubeconfig: kubeconfigOf(cluster), labels: { env: "staging" }, allowDuplicateServer: true },
     });
     expect(created.status).toBe(201);
     const id = created.json.id as string;
@@ -193,11 +206,14 @@ describe("the clusters API", () => {
     expect(audit.map((a) => a.action)).toEqual(["cluster.add", "cluster.update", "cluster.remove"]);
   });
 
-  it("answers an unknown cluster id with 404, and a malformed one with 404 too", async () => {
-    for (const id of ["0190f2a0-0000-7000-8000-000000000000", "not-a-uuid", "'; drop table"]) {
+  it("answers an unknown cluster id with 404, and a malformed one with 422 before any lookup", async () => {
+    const unknown = await call(getRoute, { headers: bearer(admin.token), params: { id: "0190f2a0-0000-7000-8000-000000000000" } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error.code).toBe("not_found");
+    for (const id of ["not-a-uuid", "'; drop table"]) {
       const response = await call(getRoute, { headers: bearer(admin.token), params: { id } });
-      expect(response.status).toBe(404);
-      expect(response.json.error.code).toBe("not_found");
+      expect(response.status).toBe(422);
+      expect(response.json.error).toMatchObject({ code: "validation_failed", details: [{ in: "path", path: "id" }] });
     }
   });
 });
@@ -212,7 +228,7 @@ describe("the syncline CLI", () => {
   it("cluster add registers a sandbox cluster, cluster list shows it and cluster remove forgets it", async () => {
     const cluster = sandbox().clusters[1]!;
     const name = `cli-${Date.now()}`;
-    const added = await syncline(["cluster", "add", name, "--kubeconfig", cluster.kubeconfig, "--label", "env=production"], { env: cliEnv() });
+    const added = await syncline(["cluster", "add", name, "--kubeconfig", cluster.kubeconfig, "--label", "env=production", "--allow-duplicate-server"], { env: cliEnv() });
     expect(added.stderr).toBe("");
     expect(added.status).toBe(0);
     expect(added.stdout).toContain(`Added cluster "${name}"`);

@@ -30,9 +30,15 @@ export async function userActor(role: "viewer" | "operator" | "admin" = "admin")
 
 const registered: string[] = [];
 
-/** Registers a sandbox cluster under a unique name (specs share one database) and remembers it for cleanup. */
+/**
+ * Registers a sandbox cluster under a unique name (specs share one database) and remembers it for
+ * cleanup. Specs register the same few API servers many times, so duplicates are allowed here.
+ */
 export async function register(cluster: SandboxCluster, actor: Actor, identity: Parameters<typeof kubeconfigOf>[1] = "kubeconfig"): Promise<ClusterDetail> {
-  const added = await addCluster({ name: `${cluster.name}-${randomUUID().slice(0, 6)}`, kubeconfig: kubeconfigOf(cluster, identity), labels: cluster.labels }, actor);
+  const added = await addCluster(
+    { name: `${cluster.name}-${randomUUID().slice(0, 6)}`, kubeconfig: kubeconfigOf(cluster, identity), labels: cluster.labels, allowDuplicateServer: true },
+    actor,
+  );
   registered.push(added.id);
   return added;
 }

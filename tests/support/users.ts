@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createApiToken } from "../../lib/auth";
+import { cliActor } from "../../lib/auth/actor";
+import { createApiToken } from "../../lib/tokens";
 import { addUser } from "../../lib/users";
 
 export const PASSWORD = "correct horse battery";
@@ -7,6 +8,6 @@ export const PASSWORD = "correct horse battery";
 /** A user with a unique name, so specs sharing one database never collide. */
 export async function newUser(role: "viewer" | "operator" | "admin" = "operator") {
   const name = `u-${randomUUID().slice(0, 8)}`;
-  const user = await addUser({ name, role, password: PASSWORD });
-  return { ...user, token: async () => (await createApiToken(name)).token };
+  const user = await addUser({ name, role, password: PASSWORD }, cliActor());
+  return { ...user, token: async () => (await createApiToken(name, { name: `test-${randomUUID().slice(0, 8)}` }, cliActor())).token };
 }

@@ -1,10 +1,7 @@
+import { addClusterRoute, listClustersRoute } from "@/lib/api/routes/clusters";
 import { withSession } from "@/lib/api/with-session";
 import { addCluster, listClusters } from "@/lib/clusters";
-import { addClusterInput } from "@/lib/schemas/clusters";
 
-export const GET = withSession(async () => Response.json(await listClusters()), { permission: "read" });
+export const GET = withSession(listClustersRoute, async () => Response.json(await listClusters()));
 
-export const POST = withSession(
-  async ({ body, actor, origin }) => Response.json(await addCluster(body, actor, origin), { status: 201 }),
-  { body: addClusterInput, permission: "clusters.manage" },
-);
+export const POST = withSession(addClusterRoute, async ({ body, actor, origin }) => Response.json(await addCluster(body, actor, origin), { status: 201 }));

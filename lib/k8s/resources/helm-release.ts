@@ -1,5 +1,11 @@
 import type { ObjectRef } from "../../fleet/dto";
-import { FluxResource } from "./flux-resource";
+import { FluxResource, type FluxObject } from "./flux-resource";
+
+/** What stands in for each value a reader may not see; the keys around it stay, so the shape reads. */
+export const REDACTED = "[redacted]";
+
+/** kubectl copies the whole applied object, values included, into this annotation. */
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 interface HelmReleaseSnapshot {
   chartName?: string;
@@ -17,6 +23,21 @@ export class HelmRelease extends FluxResource {
 
   get kind() {
     return HelmRelease.kind;
+  }
+
+  /**
+   * The object with every leaf of `spec.values` replaced by REDACTED, also inside kubectl's
+   * last-applied copy: chart values routinely carry passwords and tokens. `spec.valuesFrom` only
+   * names ConfigMaps and Secrets, so it stays.
+   */
+  static withValuesRedacted(object: FluxObject): FluxObject {
+    const annotations = object.metadata.annotations;
+    const lastApplied = annotations?.[LAST_APPLIED];
+    return {
+      ...object,
+      metadata: lastApplied === undefined ? object.metadata : { ...object.metadata, annotations: { ...annotations, [LAST_APPLIED]: redactedLastApplied(lastApplied) } },
+      spec: object.spec && withSpecValuesRedacted(object.spec),
+    };
   }
 
   private get latest(): HelmReleaseSnapshot | undefined {
@@ -43,5 +64,26 @@ export class HelmRelease extends FluxResource {
       | undefined;
     const ref = spec?.chartRef ?? spec?.chart?.spec?.sourceRef;
     return ref?.kind && ref.name ? { kind: ref.kind, name: ref.name, namespace: ref.namespace ?? this.namespace } : null;
+  }
+}
+
+function withSpecValuesRedacted<T extends Record<string, unknown>>(spec: T): T {
+  return "values" in spec ? { ...spec, values: redactedLeaves(spec.values) } : spec;
+}
+
+function redactedLeaves(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactedLeaves);
+  if (value === null || value === undefined) return value;
+  if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactedLeaves(inner)]));
+  return REDACTED;
+}
+
+function redactedLastApplied(text: string): string {
+  try {
+    const applied = JSON.parse(text) as { spec?: unknown };
+    if (applied.spec === null || typeof applied.spec !== "object" || Array.isArray(applied.spec)) return JSON.stringify(applied);
+    return JSON.stringify({ ...applied, spec: withSpecValuesRedacted(applied.spec as Record<string, unknown>) });
+  } catch {
+    return REDACTED;
   }
 }

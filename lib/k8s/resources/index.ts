@@ -1,3 +1,4 @@
+import { AppError } from "../../errors/app-error";
 import type { FluxKind, FluxObjectSummary } from "../../fleet/dto";
 import { Bucket } from "./bucket";
 import type { FluxModelClass, FluxObject, FluxResource } from "./flux-resource";
@@ -31,14 +32,24 @@ export function resourceOf(kind: FluxKind, object: FluxObject): FluxResource {
   return new (byKind.get(kind)!)(object);
 }
 
-/** The path of a kind's collection, across all namespaces or in one. */
+/**
+ * The path of a kind's collection, across all namespaces or in one. Every segment is encoded, so
+ * a namespace or name can never add segments, a query or a fragment to the request.
+ */
 export function collectionPath(model: FluxModelClass, namespace?: string): string {
   const [group, version] = model.apiVersion.split("/");
-  return namespace ? `/apis/${group}/${version}/namespaces/${namespace}/${model.plural}` : `/apis/${group}/${version}/${model.plural}`;
+  const segments = ["apis", group!, version!, ...(namespace === undefined ? [] : ["namespaces", namespace]), model.plural];
+  return `/${segments.map(pathSegment).join("/")}`;
 }
 
 export function objectPath(model: FluxModelClass, namespace: string, name: string): string {
-  return `${collectionPath(model, namespace)}/${encodeURIComponent(name)}`;
+  return `${collectionPath(model, namespace)}/${pathSegment(name)}`;
+}
+
+/** URL parsers resolve "." and ".." (and their %2e forms) however they are encoded, so those are refused. */
+function pathSegment(value: string): string {
+  if (value === "" || value === "." || value === "..") throw new AppError("validation_failed", `"${value}" cannot be part of a Kubernetes API path`);
+  return encodeURIComponent(value);
 }
 
 export function summarize(resource: FluxResource, stale: boolean): FluxObjectSummary {

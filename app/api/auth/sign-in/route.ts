@@ -1,10 +1,11 @@
+import { signInRoute } from "@/lib/api/routes/auth";
 import { withoutSession } from "@/lib/api/with-session";
 import { originMatches, sessionCookie } from "@/lib/api/request-context";
 import { AppError } from "@/lib/errors/app-error";
 import { signIn } from "@/lib/auth";
-import { signInInput } from "@/lib/schemas/users";
 
 export const POST = withoutSession(
+  signInRoute,
   async ({ request, body, origin }) => {
     // Refusing foreign origins here too stops a site from signing a victim into its own account.
     if (request.headers.get("origin") && !originMatches(request)) {
@@ -17,5 +18,4 @@ export const POST = withoutSession(
     const { id, name, email, role } = actor;
     return Response.json({ id, name, email, role }, { headers: { "set-cookie": sessionCookie(request, sessionToken, expiresAt) } });
   },
-  { body: signInInput, maxBodyBytes: 4096 },
 );

@@ -1,18 +1,9 @@
-import type { z } from "zod";
+import { getClusterRoute, removeClusterRoute, updateClusterRoute } from "@/lib/api/routes/clusters";
 import { withSession } from "@/lib/api/with-session";
 import { getClusterDetail, removeCluster, updateCluster } from "@/lib/clusters";
-import { updateClusterInput } from "@/lib/schemas/clusters";
 
-type Params = { id: string };
+export const GET = withSession(getClusterRoute, async ({ params }) => Response.json(await getClusterDetail(params.id)));
 
-export const GET = withSession<undefined, Params>(async ({ params }) => Response.json(await getClusterDetail(params.id)), { permission: "read" });
+export const PATCH = withSession(updateClusterRoute, async ({ params, body, actor, origin }) => Response.json(await updateCluster(params.id, body, actor, origin)));
 
-export const PATCH = withSession<z.output<typeof updateClusterInput>, Params>(
-  async ({ params, body, actor, origin }) => Response.json(await updateCluster(params.id, body, actor, origin)),
-  { body: updateClusterInput, permission: "clusters.manage" },
-);
-
-export const DELETE = withSession<undefined, Params>(
-  async ({ params, actor, origin }) => Response.json(await removeCluster(params.id, actor, origin)),
-  { permission: "clusters.manage" },
-);
+export const DELETE = withSession(removeClusterRoute, async ({ params, actor, origin }) => Response.json(await removeCluster(params.id, actor, origin)));

@@ -1,7 +1,5 @@
+import { listClusterObjectsRoute } from "@/lib/api/routes/clusters";
 import { withSession } from "@/lib/api/with-session";
 import { listClusterObjects } from "@/lib/clusters";
 
-export const GET = withSession<undefined, { id: string }>(
-  async ({ params, request }) => Response.json(await listClusterObjects(params.id, Object.fromEntries(new URL(request.url).searchParams))),
-  { permission: "read" },
-);
+export const GET = withSession(listClusterObjectsRoute, async ({ params, query }) => Response.json(await listClusterObjects(params.id, query)));

@@ -1,0 +1,16 @@
+"use client";
+
+import { PageBody } from "@/components/ui/page-body";
+import { PageHeader } from "@/components/ui/page-header";
+import { ChangePasswordForm } from "./change-password-form";
+import { TokensSection } from "./tokens-section";
+
+export function SettingsView() {
+  return (
+    <PageBody>
+      <PageHeader title="Settings" description="Your API tokens and your password" />
+      <TokensSection />
+      <ChangePasswordForm />
+    </PageBody>
+  );
+}
