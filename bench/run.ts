@@ -12,6 +12,7 @@ const suites: Array<{ title: string; load: () => Promise<{ run: () => Promise<Be
   { title: "Fleet overview", load: () => import("./fleet-overview") },
   { title: "Switching one cluster", load: () => import("./switch-cluster") },
   { title: "Live updates", load: () => import("./live-update") },
+  { title: "Applying live updates", load: () => import("./apply-fleet-event") },
 ];
 
 // `npm run bench -- live` runs only the suites whose title contains one of the words given.

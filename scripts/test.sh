@@ -26,6 +26,14 @@ npm run --silent build
 step "Unit, database (PGlite and PostgreSQL) and sandbox integration tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports/vitest.json
 
+# Syncline supports Node 24 and the machine's Node 20; the run above used the machine's.
+if [[ "$(node --version)" != v24.* ]]; then
+  step "Unit and database tests again on Node 24 (from the npm registry, cached)"
+  node24="$(bash scripts/ensure-node24.sh)"
+  PATH="$(dirname "$node24"):$PATH" npx vitest run --project unit --project db-pglite --project db-postgres \
+    --reporter=default --reporter=json --outputFile.json=test-reports/vitest-node24.json
+fi
+
 step "End-to-end tests in Chromium"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/playwright.json npx playwright test --reporter=list,json
 

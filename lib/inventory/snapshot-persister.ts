@@ -1,4 +1,6 @@
 import { db, Prisma } from "../db/client";
+import { rejectsRow } from "../db/rejects-row";
+import { storableText } from "../db/storable-text";
 import type { ClusterHealth } from "../fleet/dto";
 import type { FluxObject } from "../k8s/resources";
 import { withSecretsRedacted } from "../k8s/resources/with-secrets-redacted";
@@ -33,7 +35,12 @@ const CHUNK = 500;
  * Writes the store to the database behind it, so a restart shows the last-known state at
  * once. Changes are coalesced per object and flushed on a timer as single multi-row upserts:
  * a busy cluster costs one statement per flush, and replays are harmless. A flush that fails
- * (the database restarting, say) keeps its changes for the next one.
+ * (the database restarting, say) keeps its unwritten changes for the next one.
+ *
+ * A batch that PostgreSQL rejects for its data is split until the rows it rejects are found; the
+ * others are written. A rejected row is logged once, with its key, and dropped from the queue, so
+ * it never holds up later writes. NUL characters, which PostgreSQL refuses in any text, are stored
+ * escaped as `\u0000` (see storableText).
  */
 export class SnapshotPersister {
   private objects = new Map<string, ObjectChange>();
@@ -85,14 +92,12 @@ export class SnapshotPersister {
     this.events = new Map();
     this.health = new Map();
     try {
-      const objectRows = [...objects.values()];
-      const eventRows = [...events.values()];
-      for (let i = 0; i < objectRows.length; i += CHUNK) await upsertSnapshots(objectRows.slice(i, i + CHUNK));
-      for (let i = 0; i < eventRows.length; i += CHUNK) await upsertEvents(eventRows.slice(i, i + CHUNK));
-      for (const [id, row] of health) await db().cluster.updateMany({ where: { id }, data: row });
+      await writeRows("FluxObjectSnapshot", objects, upsertSnapshots);
+      await writeRows("SyncEvent", events, upsertEvents);
+      await writeRows("Cluster", health, updateHealth);
     } catch (error) {
-      // Back in the queue for the next flush, unless a newer change has taken its place. Chunks
-      // that did land are upserted again, which is harmless.
+      // What is left goes back in the queue for the next flush, unless a newer change has taken
+      // its place.
       requeue(objects, this.objects);
       requeue(events, this.events);
       requeue(health, this.health);
@@ -101,17 +106,42 @@ export class SnapshotPersister {
   }
 }
 
+/**
+ * Writes the rows in chunks and deletes from `rows` each one that is done with: written, or set
+ * aside because PostgreSQL rejects it. Any other failure stops here and leaves the rest in `rows`.
+ */
+async function writeRows<T>(table: string, rows: Map<string, T>, upsert: (entries: [string, T][]) => Promise<void>): Promise<void> {
+  const entries = [...rows];
+  for (let i = 0; i < entries.length; i += CHUNK) await writeChunk(table, rows, entries.slice(i, i + CHUNK), upsert);
+}
+
+async function writeChunk<T>(table: string, rows: Map<string, T>, entries: [string, T][], upsert: (entries: [string, T][]) => Promise<void>): Promise<void> {
+  try {
+    await upsert(entries);
+  } catch (error) {
+    if (!rejectsRow(error)) throw error;
+    if (entries.length > 1) {
+      const half = Math.ceil(entries.length / 2);
+      await writeChunk(table, rows, entries.slice(0, half), upsert);
+      await writeChunk(table, rows, entries.slice(half), upsert);
+      return;
+    }
+    log.warn({ err: error, table, row: entries[0]![0] }, "inventory: the database rejects this row; it is set aside");
+  }
+  for (const [key] of entries) rows.delete(key);
+}
+
 function requeue<T>(unwritten: Map<string, T>, pending: Map<string, T>): void {
   for (const [key, value] of unwritten) if (!pending.has(key)) pending.set(key, value);
 }
 
-async function upsertSnapshots(changes: ObjectChange[]): Promise<void> {
+async function upsertSnapshots(entries: [string, ObjectChange][]): Promise<void> {
   const now = new Date();
-  const rows = changes.map((change) => {
+  const rows = entries.map(([, change]) => {
     // Snapshots outlive the cluster's copy and are read by every role: secrets are not kept.
     const object = withSecretsRedacted(change.kind, trimmed((change.object ?? change.previous)!));
     return Prisma.sql`(gen_random_uuid(), ${change.clusterId}::uuid, ${change.kind}, ${change.namespace}, ${change.name},
-      ${object.metadata.uid ?? ""}, ${object.metadata.resourceVersion ?? ""}, ${JSON.stringify(object)}::jsonb, ${now}::timestamptz,
+      ${object.metadata.uid ?? ""}, ${object.metadata.resourceVersion ?? ""}, ${JSON.stringify(object, storableStrings)}::jsonb, ${now}::timestamptz,
       ${change.object ? null : now}::timestamptz)`;
   });
   await db().$executeRaw`
@@ -123,10 +153,11 @@ async function upsertSnapshots(changes: ObjectChange[]): Promise<void> {
       "observedAt" = EXCLUDED."observedAt", "deletedAt" = EXCLUDED."deletedAt"`;
 }
 
-async function upsertEvents(events: SyncEventRow[]): Promise<void> {
-  const rows = events.map(
-    (e) => Prisma.sql`(gen_random_uuid(), ${e.clusterId}::uuid, ${e.eventUid}, ${e.kind}, ${e.namespace}, ${e.name}, ${e.type}, ${e.reason},
-      ${e.message}, ${e.revision}, ${e.count}::int, ${e.firstSeen}::timestamptz, ${e.lastSeen}::timestamptz)`,
+async function upsertEvents(entries: [string, SyncEventRow][]): Promise<void> {
+  const rows = entries.map(
+    ([, e]) => Prisma.sql`(gen_random_uuid(), ${e.clusterId}::uuid, ${e.eventUid}, ${e.kind}, ${e.namespace}, ${e.name}, ${storableText(e.type)},
+      ${storableText(e.reason)}, ${storableText(e.message)}, ${e.revision && storableText(e.revision)}, ${e.count}::int, ${e.firstSeen}::timestamptz,
+      ${e.lastSeen}::timestamptz)`,
   );
   await db().$executeRaw`
     INSERT INTO "SyncEvent" ("id", "clusterId", "eventUid", "kind", "namespace", "name", "type", "reason", "message", "revision", "count", "firstSeen", "lastSeen")
@@ -134,6 +165,16 @@ async function upsertEvents(events: SyncEventRow[]): Promise<void> {
     WHERE EXISTS (SELECT 1 FROM "Cluster" c WHERE c."id" = v."clusterId")
     ON CONFLICT ("clusterId", "eventUid") DO UPDATE SET
       "message" = EXCLUDED."message", "count" = EXCLUDED."count", "lastSeen" = EXCLUDED."lastSeen", "revision" = EXCLUDED."revision"`;
+}
+
+async function updateHealth(entries: [string, HealthRow][]): Promise<void> {
+  for (const [id, row] of entries) {
+    await db().cluster.updateMany({ where: { id }, data: { ...row, healthMessage: row.healthMessage && storableText(row.healthMessage) } });
+  }
+}
+
+function storableStrings(_key: string, value: unknown): unknown {
+  return typeof value === "string" ? storableText(value) : value;
 }
 
 /** managedFields are large and say nothing a Flux user needs; they are never stored or shown. */

@@ -109,14 +109,15 @@ describe("applyToObjectList", () => {
     expect(next?.map((o) => o.kind)).toEqual(["Kustomization"]);
   });
 
-  it("applies a large batch to a large list in one pass", () => {
+  // How fast this is, is measured by `npm run bench` ("Applying live updates"), not asserted here.
+  it("applies a batch of 1,000 changes to a list of 10,000 objects in place, keeping every other object as it was", () => {
     const list = Array.from({ length: 10_000 }, (_, i) => object(`o-${i}`));
     const events = Array.from({ length: 1_000 }, (_, i) => ({ type: "object" as const, clusterId: "a", object: object(`o-${i * 10}`, { state: "failing" as const }) }));
-    const started = performance.now();
     const next = applyToObjectList("a", list, events)!;
-    expect(performance.now() - started).toBeLessThan(100);
-    expect(next.filter((o) => o.state === "failing")).toHaveLength(1_000);
-    expect(next).toHaveLength(10_000);
+    expect(next.map((o) => o.name)).toEqual(list.map((o) => o.name));
+    expect(next.filter((o) => o.state === "failing").map((o) => o.name)).toEqual(events.map((e) => e.object.name));
+    // Untouched objects keep their identity, so their rows do not re-render.
+    expect(next.filter((o, i) => i % 10 !== 0 && o !== list[i])).toHaveLength(0);
   });
 });
 

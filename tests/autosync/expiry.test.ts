@@ -43,14 +43,31 @@ describe("suspension expiry", () => {
   });
 
   it("a suspension of one object expires on its own, leaving the rest of the cluster alone", async () => {
-    const ref = { kind: "Kustomization", namespace: "flux-system", name: "infra" };
-    await setObjectAutoSync(cluster.id, ref, { enabled: false, until: new Date(Date.now() + 2_000).toISOString() }, operator.actor);
-    expect(inventory().store.objectSummary(cluster.id, "Kustomization", "flux-system", "infra")?.state).toBe("suspended");
-    await waitFor("infra to resume", () => inventory().store.objectSummary(cluster.id, "Kustomization", "flux-system", "infra")?.suspended === false, 30_000);
-    const expired = await waitFor("the audit record", async () =>
-      (await listAuditEvents({ cluster: cluster.id, action: "autosync.expire" })).items.find((e) => e.target?.name === "infra"),
-    );
-    expect(expired.actorType).toBe("system");
+    const infra = { kind: "Kustomization", namespace: "flux-system", name: "infra" };
+    const apps = { kind: "Kustomization", namespace: "flux-system", name: "apps" };
+    await setObjectAutoSync(cluster.id, apps, { enabled: false, reason: "until the migration is reviewed" }, operator.actor);
+    try {
+      await setObjectAutoSync(cluster.id, infra, { enabled: false, until: new Date(Date.now() + 2_000).toISOString() }, operator.actor);
+      expect(inventory().store.objectSummary(cluster.id, "Kustomization", "flux-system", "infra")?.state).toBe("suspended");
+      await waitFor("infra to resume", () => inventory().store.objectSummary(cluster.id, "Kustomization", "flux-system", "infra")?.suspended === false, 30_000);
+      // The audit record is written once the expiry has done everything it does.
+      const expired = await waitFor("the audit record", async () =>
+        (await listAuditEvents({ cluster: cluster.id, action: "autosync.expire" })).items.find((e) => e.target?.name === "infra"),
+      );
+      expect(expired.actorType).toBe("system");
+      expect(expired.results).toEqual([{ ...infra, outcome: "changed" }]);
+
+      // apps, suspended without an expiry, and the untouched HelmRelease stay as they were.
+      const appsOnCluster = await getObject<{ spec: { suspend?: boolean }; metadata: { annotations?: Record<string, string> } }>(sandboxCluster, apps);
+      expect(appsOnCluster.spec.suspend).toBe(true);
+      expect(appsOnCluster.metadata.annotations?.["syncline.io/suspend-reason"]).toBe("until the migration is reviewed");
+      expect(inventory().store.objectSummary(cluster.id, "Kustomization", "flux-system", "apps")?.state).toBe("suspended");
+      const release = await getObject<{ spec: { suspend?: boolean } }>(sandboxCluster, { kind: "HelmRelease", namespace: "flux-system", name: "podinfo" });
+      expect(release.spec.suspend).not.toBe(true);
+      expect(inventory().store.clusterSummary(cluster.id)?.autoSync).toEqual({ state: "mixed", suspended: 1, total: 3 });
+    } finally {
+      await setObjectAutoSync(cluster.id, apps, { enabled: true }, operator.actor);
+    }
   });
 
   it("an expired suspension on a cluster that cannot be reached stays in force and is retried with backoff, not on every tick", async () => {

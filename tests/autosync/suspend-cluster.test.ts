@@ -10,6 +10,7 @@ import type { ClusterDetail } from "@/lib/fleet/dto";
 import { inventory } from "@/lib/inventory";
 import { commitChange, getObject, gitRevision, kubectl, requestReconcile, waitForRevision, type SandboxCluster } from "@/e2e/sandbox";
 import { call } from "../support/http";
+import { reconcileHandled } from "../support/reconcile-handled";
 import { bearer, connected, forgetRegistered, register, sandbox, startTestInventory, userActor, waitFor } from "../support/sandbox-clusters";
 
 let operator: { actor: Actor; token: string };
@@ -68,9 +69,11 @@ describe("the auto-sync switch", () => {
     await waitForRevision(clusterB, sha, { timeoutMs: 90_000 });
     expect(await webMessage(clusterB)).toBe(message);
 
-    // A's source keeps fetching (sources are not suspended); only applying stops.
+    // A's source keeps fetching (sources are not suspended); only applying stops. A's
+    // kustomize-controller, asked to reconcile apps after the fetch, takes the request up and
+    // applies nothing.
     await waitFor("A's GitRepository to fetch the commit", () => inventory().store.objectSummary(a.id, "GitRepository", "flux-system", "fleet")?.revision === gitRevision(sha));
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    await reconcileHandled(clusterA, { kind: "Kustomization", namespace: "flux-system", name: "apps" });
     expect(await webMessage(clusterA)).toBe(before);
     const appsOnA = inventory().store.objectSummary(a.id, "Kustomization", "flux-system", "apps")!;
     expect(appsOnA.state).toBe("suspended");

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { readLockOwner } from "../../lib/db/data-dir-lock";
 import { embeddedLockFile, openEmbeddedDatabase } from "../../lib/db/embedded-database";
 import { applyMigrations } from "../../lib/db/migrate";
 
@@ -54,11 +55,17 @@ describe("the embedded database", () => {
     }
   });
 
-  it("takes over a lock left behind by a process that died", async () => {
+  it("takes over a lock left behind by a process that died, and then guards the folder itself", async () => {
     const dir = dataDir();
     writeFileSync(embeddedLockFile(dir), JSON.stringify({ pid: 2 ** 22 + 12345, port: 1 }));
     const database = await openEmbeddedDatabase(dir);
-    await database.close();
+    try {
+      expect(readLockOwner(embeddedLockFile(dir))?.pid).toBe(process.pid);
+      expect(await query(database.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+      await expect(openEmbeddedDatabase(dir)).rejects.toMatchObject({ code: "database_locked" });
+    } finally {
+      await database.close();
+    }
   });
 
   it("serves as many connections as its pool size, all on one database", async () => {

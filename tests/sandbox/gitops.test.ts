@@ -15,6 +15,7 @@ import {
   waitForRevision,
   type SandboxCluster,
 } from '../../e2e/sandbox';
+import { reconcileHandled } from '../support/reconcile-handled';
 
 const world = inject('sandbox');
 const staging = world.clusters.find((c) => c.env === 'staging')!;
@@ -92,10 +93,10 @@ describe('suspending the apps Kustomization on one cluster', () => {
     await fetchNow(staging, production);
     await waitForRevision(staging, pending);
 
-    // production has fetched the commit but must not apply it, even when asked to.
+    // production has fetched the commit but must not apply it, even when asked to: its
+    // kustomize-controller takes the request up, and leaves the revision as it was.
     await waitForArtifact(production, pending);
-    await requestReconcile(production, apps);
-    await new Promise((r) => setTimeout(r, 3000));
+    await reconcileHandled(production, apps);
     expect((await getObject(production, apps)).status?.lastAppliedRevision).toBe(suspendedAt);
     expect(await bannerOn(production)).toBe(bannerBefore);
   });
