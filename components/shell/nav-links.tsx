@@ -3,8 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
-import { AuditIcon, ClustersIcon, SourcesIcon, TimelineIcon } from "@/components/ui/icons";
-import { UsersIcon } from "@/components/users/users-icon";
+import { AuditIcon, ClustersIcon, SourcesIcon, TimelineIcon, UsersIcon } from "@/components/ui/icons";
 import { useCan } from "./session-context";
 
 const items = [

@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { SettingsIcon } from "@/components/settings/settings-icon";
 import { cn } from "@/components/ui/cn";
-import { ChevronDownIcon, SignOutIcon } from "@/components/ui/icons";
+import { ChevronDownIcon, SettingsIcon, SignOutIcon } from "@/components/ui/icons";
 import { Popover } from "@/components/ui/popover";
 import { Spinner } from "@/components/ui/spinner";
 import { useSignOut } from "@/lib/queries/use-sign-out";

@@ -30,6 +30,19 @@ export const ClustersIcon = (p: P) => (
     <path d="M4.5 4.75h.01M4.5 11.25h.01" strokeWidth={2} />
   </Icon>
 );
+export const UsersIcon = (p: P) => (
+  <Icon {...p}>
+    <circle cx="6" cy="5" r="2.25" />
+    <path d="M1.75 13.5c0-2.5 1.9-4.25 4.25-4.25s4.25 1.75 4.25 4.25" />
+    <path d="M10.5 3a2.25 2.25 0 0 1 0 4.25M12 9.5c1.35.55 2.25 2 2.25 4" />
+  </Icon>
+);
+export const SettingsIcon = (p: P) => (
+  <Icon {...p}>
+    <circle cx="8" cy="8" r="2" />
+    <path d="M8 1.75v1.5M8 12.75v1.5M1.75 8h1.5M12.75 8h1.5M3.6 3.6l1.05 1.05M11.35 11.35l1.05 1.05M3.6 12.4l1.05-1.05M11.35 4.65l1.05-1.05" />
+  </Icon>
+);
 export const SourcesIcon = (p: P) => (
   <Icon {...p}>
     <circle cx="4.5" cy="3.5" r="1.5" />

@@ -5,14 +5,13 @@ import { useCan, useSessionUser } from "@/components/shell/session-context";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
-import { PlusIcon } from "@/components/ui/icons";
+import { PlusIcon, UsersIcon } from "@/components/ui/icons";
 import { PageBody } from "@/components/ui/page-body";
 import { PageHeader } from "@/components/ui/page-header";
 import { SearchInput } from "@/components/ui/search-input";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { useUsers } from "@/lib/queries/use-users";
 import { AddUserDialog } from "./add-user-dialog";
-import { UsersIcon } from "./users-icon";
 import { UsersTable } from "./users-table";
 
 export function UsersView() {
