@@ -13,6 +13,10 @@ import { startSyncline } from "../tests/support/syncline-server";
  * registered so that object routes reach a real kube-apiserver. It fails on any 5xx, on an
  * answer that does not match its documented schema, status or content type, on invalid input
  * that is accepted, and when a rejected request stored anything.
+ *
+ * GET /api/events is left out: it is a stream that stays open until the client leaves, so every
+ * generated request would only end at the request timeout. tests/api/route-permissions.test.ts
+ * and the live-update specs cover it.
  */
 const SCHEMATHESIS_VERSION = "4.32.5";
 const EXAMPLES_PER_OPERATION = Number(process.env.SYNCLINE_FUZZ_EXAMPLES ?? 40);
@@ -115,18 +119,24 @@ try {
     const run = spawnSync(
       st,
       [
+        "--config-file",
+        "scripts/schemathesis.toml",
         "run",
         `${server.baseUrl}/api/openapi.json`,
         "--header",
         `Authorization: Bearer ${token}`,
         "--checks",
         CHECKS,
+        "--exclude-path",
+        "/api/events",
         "--max-examples",
         String(EXAMPLES_PER_OPERATION),
         "--phases",
         "coverage,fuzzing",
+        // One worker: Hypothesis parses source with ast.parse, which CPython 3.11 cannot do from
+        // two threads at once ("AST constructor recursion depth mismatch").
         "--workers",
-        "2",
+        "1",
         "--seed",
         "20261201",
         "--generation-database",

@@ -9,7 +9,12 @@ export const role = z.enum(["viewer", "operator", "admin"]);
 
 export const password = z.string().min(10, "Use at least 10 characters").max(200);
 
-const emailAddress = z.string().trim().email().max(254);
+// One pattern that the API enforces and the OpenAPI document states, so clients and fuzzers judge
+// an address exactly as Syncline does (formats such as "email" differ between validators).
+const emailAddress = z
+  .string()
+  .max(254)
+  .regex(/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/, "Not an e-mail address");
 
 /** Without a password, Syncline generates one and returns it once. */
 export const newUserInput = z.object({
