@@ -15,6 +15,7 @@ function summary(name: string, state: FluxObjectSummary["state"]): FluxObjectSum
     namespace: "flux-system",
     name,
     state,
+    retrying: false,
     readyStatus: state === "ready" ? "True" : "False",
     reason: null,
     message: null,

@@ -25,6 +25,10 @@ describe("an action's outcome line", () => {
     expect(describeOutcome("Reconciled", "partial", [result("a", "changed"), result("b", "skipped", "suspended")]).text).toBe("Reconciled 1 of 2 — 1 skipped");
   });
 
+  it("warns, rather than fails, when every object was skipped", () => {
+    expect(describeOutcome("Reconcile requested for", "skipped", [result("a", "skipped", "suspended")])).toMatchObject({ tone: "warn", text: "Reconcile requested for 0 of 1 — 1 skipped" });
+  });
+
   it("says plainly when there was nothing to act on", () => {
     expect(describeOutcome("Paused", "success", []).text).toBe("Paused: no Flux objects to act on");
   });

@@ -12,7 +12,7 @@ export function describeOutcome(verb: string, outcome: AuditOutcome, results: Ob
   const failed = results.filter((result) => result.outcome === "failed");
   const skipped = results.filter((result) => result.outcome === "skipped").length;
   const done = results.length - failed.length - skipped;
-  const tone = outcome === "success" ? "ok" : outcome === "partial" ? "warn" : "fail";
+  const tone = outcome === "success" ? "ok" : outcome === "failure" ? "fail" : "warn";
   if (results.length === 0) return { tone, text: `${verb}: no Flux objects to act on`, failed };
 
   let text = `${verb} ${done} of ${results.length}`;

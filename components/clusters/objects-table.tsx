@@ -40,7 +40,7 @@ function columns(cluster: { id: string; name: string }) {
       id: "state",
       header: "State",
       size: 112,
-      cell: ({ row: { original: object } }) => <ObjectStatePill state={object.state} />,
+      cell: ({ row: { original: object } }) => <ObjectStatePill state={object.state} retrying={object.retrying} />,
     }),
     column.accessor((object) => object.message ?? "", {
       id: "message",

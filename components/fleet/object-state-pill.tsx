@@ -10,11 +10,13 @@ export const objectStates: Record<ObjectState, { tone: Tone; label: string }> = 
   unknown: { tone: "neutral", label: "Unknown" },
 };
 
-export function ObjectStatePill({ state }: { state: ObjectState }) {
+/** A failing object that Flux is retrying says so: it is still failing, and still being worked on. */
+export function ObjectStatePill({ state, retrying = false }: { state: ObjectState; retrying?: boolean }) {
   const { tone, label } = objectStates[state];
+  const retryingNow = state === "failing" && retrying;
   return (
-    <StatusPill tone={tone} pulse={state === "progressing"}>
-      {label}
+    <StatusPill tone={tone} pulse={state === "progressing" || retryingNow}>
+      {retryingNow ? "Failing, retrying" : label}
     </StatusPill>
   );
 }

@@ -1,9 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { FluxCondition } from "@/lib/fleet/dto";
-
-const tone = (condition: FluxCondition) =>
-  condition.status === "Unknown" ? "neutral" : (condition.status === "True") === !/^(Stalled|Reconciling)$/.test(condition.type) ? "ok" : "fail";
+import { conditionTone } from "./condition-tone";
 
 /** Conditions are short and few; a plain table reads better here than the virtualised one. */
 export function ConditionsTable({ conditions }: { conditions: FluxCondition[] }) {
@@ -25,7 +23,7 @@ export function ConditionsTable({ conditions }: { conditions: FluxCondition[] })
             <tr key={condition.type} className="align-top">
               <td className="border-b border-line px-4 py-2 font-medium whitespace-nowrap">{condition.type}</td>
               <td className="border-b border-line px-4 py-2">
-                <Badge tone={tone(condition)}>{condition.status}</Badge>
+                <Badge tone={conditionTone(condition)}>{condition.status}</Badge>
               </td>
               <td className="border-b border-line px-4 py-2 font-mono text-xs whitespace-nowrap text-fg-muted">{condition.reason ?? "—"}</td>
               <td className="border-b border-line px-4 py-2 break-words text-fg-muted">{condition.message ?? "—"}</td>

@@ -52,7 +52,7 @@ export function ObjectView({ clusterId, objectRef }: { clusterId: string; object
               <span className="font-normal text-fg-subtle">{objectRef.namespace}/</span>
               {objectRef.name}
             </span>
-            {object.data && <ObjectStatePill state={object.data.state} />}
+            {object.data && <ObjectStatePill state={object.data.state} retrying={object.data.retrying} />}
             {object.data?.stale && <Badge tone="warn">last-known state</Badge>}
           </span>
         }

@@ -20,7 +20,8 @@ export const auditActions = [
 
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditOutcome = "success" | "partial" | "failure";
+/** "skipped": nothing was attempted, e.g. a reconcile of an object that is suspended. */
+export type AuditOutcome = "success" | "partial" | "failure" | "skipped";
 
 /** What happened to one object an action touched. */
 export interface ObjectOutcome {

@@ -36,6 +36,8 @@ export type ObjectRef = z.infer<typeof objectRef>;
 export const fluxObjectSummary = objectRef.extend({
   kind: fluxKind,
   state: objectState,
+  /** Failing, and Flux is trying again: shown as "failing, retrying". */
+  retrying: z.boolean(),
   readyStatus: z.enum(["True", "False", "Unknown"]),
   reason: z.string().nullable(),
   message: z.string().nullable(),
@@ -103,7 +105,7 @@ export type ClusterDetail = z.infer<typeof clusterDetail>;
 
 export const removedCluster = z.object({ id: z.uuid(), name: z.string() });
 
-const auditOutcome = z.enum(["success", "partial", "failure"]) satisfies z.ZodType<AuditOutcome>;
+const auditOutcome = z.enum(["success", "partial", "failure", "skipped"]) satisfies z.ZodType<AuditOutcome>;
 const objectOutcome = z.object({
   kind: z.string(),
   namespace: z.string(),

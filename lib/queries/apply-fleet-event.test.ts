@@ -22,6 +22,7 @@ const object = (name: string, extra: Partial<FluxObjectSummary> = {}): FluxObjec
   namespace: "flux-system",
   name,
   state: "ready",
+  retrying: false,
   readyStatus: "True",
   reason: "ReconciliationSucceeded",
   message: null,

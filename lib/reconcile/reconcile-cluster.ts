@@ -1,7 +1,6 @@
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent, type RequestOrigin } from "../audit";
 import { asUnreachable } from "../autosync/as-unreachable";
-import { auditOutcomeOf } from "../autosync/audit-outcome-of";
 import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
 import { requireTrackedCluster } from "../clusters/require-tracked-cluster";
 import type { ReconcileResult } from "../fleet/dto";
@@ -10,6 +9,7 @@ import { listFluxObjects } from "../k8s/list-flux-objects";
 import { patchFluxObjects } from "../k8s/patch-flux-objects";
 import { fluxModels } from "../k8s/resources";
 import { reconcileDecision } from "./reconcile-decision";
+import { reconcileOutcomeOf } from "./reconcile-outcome-of";
 
 /** Reconciles every Flux object of a cluster now: sources, then Kustomizations and HelmReleases. */
 export async function reconcileCluster(clusterId: string, actor: Actor, origin?: RequestOrigin): Promise<ReconcileResult> {
@@ -25,7 +25,7 @@ export async function reconcileCluster(clusterId: string, actor: Actor, origin?:
     ...(await patchFluxObjects(live.client, reconcilers, decide, live.written)),
     ...unreadable,
   ];
-  const outcome = auditOutcomeOf(results);
+  const outcome = reconcileOutcomeOf(results);
   await recordAuditEvent({ actor, action: "reconcile", cluster: { id: row.id, name: row.name }, outcome, results, origin });
   return { cluster: { id: row.id, name: row.name }, outcome, results };
 }

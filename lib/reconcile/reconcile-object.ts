@@ -2,7 +2,6 @@ import type { Actor } from "../auth/actor";
 import { recordAuditEvent, type RequestOrigin } from "../audit";
 import type { ObjectOutcome } from "../audit/actions";
 import { asUnreachable } from "../autosync/as-unreachable";
-import { auditOutcomeOf } from "../autosync/audit-outcome-of";
 import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
 import { requireTrackedCluster } from "../clusters/require-tracked-cluster";
 import { AppError } from "../errors/app-error";
@@ -12,6 +11,7 @@ import { KubeError } from "../k8s/kube-error";
 import { failed, patchFluxObjects } from "../k8s/patch-flux-objects";
 import { modelFor, objectPath, type FluxObject } from "../k8s/resources";
 import { reconcileDecision } from "./reconcile-decision";
+import { reconcileOutcomeOf } from "./reconcile-outcome-of";
 
 export async function reconcileObject(clusterId: string, ref: { kind: string; namespace: string; name: string }, actor: Actor, origin?: RequestOrigin): Promise<ReconcileResult> {
   const row = await getClusterOrThrow(clusterId);
@@ -29,7 +29,7 @@ export async function reconcileObject(clusterId: string, ref: { kind: string; na
     if (!(error instanceof KubeError)) throw error;
     result = failed(target, error);
   }
-  const outcome = auditOutcomeOf([result]);
+  const outcome = reconcileOutcomeOf([result]);
   await recordAuditEvent({ actor, action: "reconcile", cluster: { id: row.id, name: row.name }, target, outcome, results: [result], origin });
   return { cluster: { id: row.id, name: row.name }, outcome, results: [result] };
 }

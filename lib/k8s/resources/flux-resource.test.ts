@@ -31,6 +31,45 @@ describe("Flux object state", () => {
     expect(new Kustomization(ks({ conditions: [condition("Ready", "Unknown"), condition("Stalled", "True")] })).state).toBe("failing");
   });
 
+  it("Ready=False is failing while Flux retries it, and says it is retrying", () => {
+    // The sandbox's HelmRepository, which can never fetch its index offline.
+    const repository = resourceOf("HelmRepository", {
+      metadata: { name: "podinfo", namespace: "flux-system" },
+      status: { conditions: [condition("Reconciling", "True", "ProgressingWithRetry"), condition("Ready", "False", "Failed"), condition("FetchFailed", "True", "Failed")] },
+    });
+    expect(repository.state).toBe("failing");
+    expect(summarize(repository, false)).toMatchObject({ state: "failing", retrying: true });
+  });
+
+  it("a HelmRelease whose chart never arrives is failing while Flux keeps working on it", () => {
+    const release = new HelmRelease({
+      metadata: { name: "podinfo", namespace: "flux-system" },
+      status: { conditions: [condition("Reconciling", "True", "Progressing"), condition("Ready", "False", "SourceNotReady")] },
+    });
+    expect(release.state).toBe("failing");
+    expect(release.retrying).toBe(true);
+  });
+
+  it("a retry that has reset Ready to Unknown is still failing", () => {
+    const resource = new Kustomization(ks({ conditions: [condition("Ready", "Unknown", "Progressing"), condition("Reconciling", "True", "ProgressingWithRetry")] }));
+    expect(resource.state).toBe("failing");
+  });
+
+  it("a first reconcile or a new revision on its way is progressing, not retrying", () => {
+    const resource = new Kustomization(ks({ conditions: [condition("Ready", "Unknown", "Progressing"), condition("Reconciling", "True", "Progressing")] }));
+    expect(resource.state).toBe("progressing");
+    expect(resource.retrying).toBe(false);
+  });
+
+  it("a ready object stays ready while Flux re-checks it", () => {
+    expect(new Kustomization(ks({ conditions: [condition("Ready", "True", "Succeeded"), condition("Reconciling", "True", "Progressing")] })).state).toBe("ready");
+  });
+
+  it("a stalled or suspended object is not said to be retrying", () => {
+    expect(new Kustomization(ks({ conditions: [condition("Ready", "False"), condition("Reconciling", "True"), condition("Stalled", "True")] })).retrying).toBe(false);
+    expect(new Kustomization(ks({ suspend: true, conditions: [condition("Ready", "False"), condition("Reconciling", "True")] })).retrying).toBe(false);
+  });
+
   it("an object without conditions yet is unknown", () => {
     expect(new Kustomization(ks()).state).toBe("unknown");
   });
@@ -40,6 +79,36 @@ describe("Flux object state", () => {
     expect(summary.revision).toBe("main@sha1:abc");
     expect(summary.sourceRef).toEqual({ kind: "GitRepository", name: "fleet", namespace: "flux-system" });
     expect(summary.lastAppliedAt).toBe("2026-11-20T10:00:00Z");
+  });
+
+  it("a Kustomization's current manifests count as applied since Flux first applied them, whichever revision relabelled them", () => {
+    // As kustomize-controller v1.9 reports it after a commit that left these manifests alone:
+    // one history entry, relabelled with the new revision, keeps its old firstReconciled.
+    const resource = new Kustomization(
+      ks({
+        conditions: [condition("Ready", "True", "ReconciliationSucceeded")],
+        status: {
+          lastAppliedRevision: "main@sha1:new",
+          history: [{ digest: "sha256:a", firstReconciled: "2026-12-01T15:36:23Z", lastReconciled: "2026-12-01T15:43:19Z", lastReconciledStatus: "ReconciliationSucceeded", metadata: { revision: "main@sha1:new" } }],
+        },
+      }),
+    );
+    expect(resource.lastAppliedAt).toBe("2026-12-01T15:36:23Z");
+  });
+
+  it("a Kustomization's failed attempt at a newer revision does not count as applied", () => {
+    const resource = new Kustomization(
+      ks({
+        status: {
+          lastAppliedRevision: "main@sha1:old",
+          history: [
+            { digest: "sha256:b", firstReconciled: "2026-12-01T16:00:00Z", lastReconciled: "2026-12-01T16:05:00Z", lastReconciledStatus: "HealthCheckFailed", metadata: { revision: "main@sha1:new" } },
+            { digest: "sha256:a", firstReconciled: "2026-12-01T15:00:00Z", lastReconciled: "2026-12-01T15:30:00Z", lastReconciledStatus: "ReconciliationSucceeded", metadata: { revision: "main@sha1:old" } },
+          ],
+        },
+      }),
+    );
+    expect(resource.lastAppliedAt).toBe("2026-12-01T15:00:00Z");
   });
 
   it("a source reports its artifact revision", () => {

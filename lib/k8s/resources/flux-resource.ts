@@ -1,6 +1,8 @@
 import type { FluxCondition, FluxKind, ObjectRef, ObjectState, SuspensionInfo } from "../../fleet/dto";
 import { suspensionAnnotations } from "./suspension-annotations";
 
+const PROGRESSING_WITH_RETRY = "ProgressingWithRetry";
+
 /** The parts of a Flux object Syncline reads; everything else passes through untouched. */
 export interface FluxObject {
   apiVersion?: string;
@@ -82,16 +84,34 @@ export abstract class FluxResource {
     return !this.suspended && this.readyCondition?.status === "True";
   }
 
-  /** A suspended object is never "ready": whatever its last condition says, nothing is applied now. */
+  /**
+   * A suspended object is never "ready": whatever its last condition says, nothing is applied now.
+   * Ready=False is failing even while Flux retries (Reconciling=True), and so is a retry that has
+   * reset Ready to Unknown: "progressing" is kept for a first reconcile or a new revision on its
+   * way, which Flux reports as Ready=Unknown. Ready=True stays ready during a routine re-check.
+   */
   get state(): ObjectState {
     if (this.suspended) return "suspended";
     const ready = this.readyCondition;
     if (!ready) return "unknown";
-    const reconciling = this.conditions.some((c) => c.type === "Reconciling" && c.status === "True");
-    const stalled = this.conditions.some((c) => c.type === "Stalled" && c.status === "True");
-    if (ready.status === "True") return reconciling ? "progressing" : "ready";
-    if (ready.status === "Unknown") return stalled ? "failing" : "progressing";
-    return reconciling && !stalled ? "progressing" : "failing";
+    if (ready.status === "True") return "ready";
+    if (ready.status === "False" || this.isTrue("Stalled") || this.retrying) return "failing";
+    return "progressing";
+  }
+
+  /**
+   * Flux is at work again on an object whose last attempt failed: Reconciling=True beside
+   * Ready=False, or with the ProgressingWithRetry reason once a retry has reset Ready. A stalled
+   * object is not retried.
+   */
+  get retrying(): boolean {
+    const reconciling = this.conditions.find((c) => c.type === "Reconciling" && c.status === "True");
+    if (!reconciling || this.suspended || this.isTrue("Stalled")) return false;
+    return this.readyCondition?.status === "False" || reconciling.reason === PROGRESSING_WITH_RETRY;
+  }
+
+  private isTrue(type: string): boolean {
+    return this.conditions.some((c) => c.type === type && c.status === "True");
   }
 
   get suspension(): SuspensionInfo | null {

@@ -59,6 +59,7 @@ export function summarize(resource: FluxResource, stale: boolean): FluxObjectSum
     namespace: resource.namespace,
     name: resource.name,
     state: resource.state,
+    retrying: resource.retrying,
     readyStatus: ready?.status === "True" || ready?.status === "False" ? ready.status : "Unknown",
     reason: ready?.reason ?? null,
     message: ready?.message ?? null,
