@@ -52,7 +52,7 @@ function feedStore(): void {
     let index = 0;
     for (const [kind, count] of Object.entries(kinds)) {
       const objects = Array.from({ length: count }, () => fluxObject(kind, index++));
-      store.replaceList(record.id, kind as "Kustomization", objects, "2000");
+      store.replaceList(record.id, kind as "Kustomization", objects);
     }
   }
 }

@@ -56,15 +56,20 @@ const LAST_SEEN_PERSIST_MS = 30_000;
  * version it saw after any disconnect and relisting only when the server says 410 Gone.
  * Failures back off exponentially; the cluster's health is derived from how the streams fare.
  *
+ * The watcher owns the resourceVersion each stream resumes from, and only its list, watch events
+ * and bookmarks move it. Syncline's own writes go into the store too, at versions newer than
+ * changes the watch has not delivered yet; resuming from them would skip those changes for good.
+ *
  * Registrations that reach the same server with the same credentials see the same objects, so
  * they share one watcher: it feeds every member's slice, and the first member's slice is the
- * one it reads its own progress (resourceVersions, health) from.
+ * one a joining member takes its objects and health from.
  */
 export class ClusterWatcher {
   private readonly abort = new AbortController();
   private readonly members: string[];
   private readonly streams = new Map<string, StreamState>();
-  private eventsVersion = "";
+  /** Per stream (a Flux kind, or Events): the resourceVersion to resume from; absent until listed. */
+  private readonly versions = new Map<string, string>();
   private controllersMessage: string | null = null;
   private lastSeenPersisted = 0;
 
@@ -86,8 +91,7 @@ export class ClusterWatcher {
     const primary = this.primary;
     this.members.push(clusterId);
     for (const model of fluxModels) {
-      const version = this.store.resourceVersion(primary, model.kind);
-      if (version) this.store.replaceList(clusterId, model.kind, this.store.objects(primary, model.kind), version);
+      if (this.versions.has(model.kind)) this.store.replaceList(clusterId, model.kind, this.store.objects(primary, model.kind));
     }
     const record = this.store.record(primary);
     if (record) this.store.updateRecord(clusterId, { health: record.health, healthMessage: record.healthMessage, lastSeenAt: record.lastSeenAt });
@@ -118,6 +122,7 @@ export class ClusterWatcher {
     void this.probe();
   }
 
+  /** Aborts every list, watch, probe and backoff at once, and closes the client's connections. */
   stop(): void {
     this.abort.abort();
     this.client.close();
@@ -158,19 +163,21 @@ export class ClusterWatcher {
 
   private async syncKind(model: FluxModelClass): Promise<void> {
     const kind = model.kind;
-    if (!this.store.resourceVersion(this.primary, kind)) {
-      const list = await this.client.request<KubeList<FluxObject>>("GET", collectionPath(model));
+    if (!this.versions.has(kind)) {
+      const list = await this.client.request<KubeList<FluxObject>>("GET", collectionPath(model), { signal: this.abort.signal });
       this.seen(kind);
       const items = list.items.map((item) => ({ ...item, apiVersion: model.apiVersion, kind }));
-      for (const clusterId of this.members) this.store.replaceList(clusterId, kind, items, list.metadata.resourceVersion);
+      for (const clusterId of this.members) this.store.replaceList(clusterId, kind, items);
+      this.versions.set(kind, list.metadata.resourceVersion);
     }
     await this.client.watch<FluxObject>(
       collectionPath(model),
-      { resourceVersion: this.store.resourceVersion(this.primary, kind), allowWatchBookmarks: true, timeoutSeconds: this.timing.watchSeconds },
+      { resourceVersion: this.versions.get(kind), allowWatchBookmarks: true, timeoutSeconds: this.timing.watchSeconds },
       (line) => {
         this.seen(kind);
         if (line.type === "ERROR") this.watchError(kind, line);
-        else for (const clusterId of this.members) this.store.applyEvent(clusterId, kind, { type: line.type, object: line.object });
+        if (line.type !== "BOOKMARK") for (const clusterId of this.members) this.store.applyEvent(clusterId, kind, { type: line.type, object: line.object });
+        this.advance(kind, line.object.metadata.resourceVersion);
       },
       this.abort.signal,
     );
@@ -178,20 +185,20 @@ export class ClusterWatcher {
   }
 
   private async syncEvents(): Promise<void> {
-    if (!this.eventsVersion) {
-      const list = await this.client.request<KubeList<KubeEvent>>("GET", "/api/v1/events");
+    if (!this.versions.has(EVENTS_STREAM)) {
+      const list = await this.client.request<KubeList<KubeEvent>>("GET", "/api/v1/events", { signal: this.abort.signal });
       this.seen(EVENTS_STREAM);
       for (const event of list.items) this.recordEvent(event, this.members);
-      this.eventsVersion = list.metadata.resourceVersion;
+      this.versions.set(EVENTS_STREAM, list.metadata.resourceVersion);
     }
     await this.client.watch<KubeEvent>(
       "/api/v1/events",
-      { resourceVersion: this.eventsVersion, allowWatchBookmarks: true, timeoutSeconds: this.timing.watchSeconds },
+      { resourceVersion: this.versions.get(EVENTS_STREAM), allowWatchBookmarks: true, timeoutSeconds: this.timing.watchSeconds },
       (line) => {
         this.seen(EVENTS_STREAM);
         if (line.type === "ERROR") this.watchError(EVENTS_STREAM, line);
-        if (line.object.metadata?.resourceVersion) this.eventsVersion = line.object.metadata.resourceVersion;
         if (line.type === "ADDED" || line.type === "MODIFIED") this.recordEvent(line.object, this.members);
+        this.advance(EVENTS_STREAM, line.object.metadata.resourceVersion);
       },
       this.abort.signal,
     );
@@ -200,7 +207,7 @@ export class ClusterWatcher {
 
   private async backfillEvents(clusterId: string): Promise<void> {
     try {
-      const list = await this.client.request<KubeList<KubeEvent>>("GET", "/api/v1/events");
+      const list = await this.client.request<KubeList<KubeEvent>>("GET", "/api/v1/events", { signal: this.abort.signal });
       if (this.members.includes(clusterId)) for (const event of list.items) this.recordEvent(event, [clusterId]);
     } catch (error) {
       // Not fatal: this registration's history then starts with the Events that arrive from now on.
@@ -233,10 +240,14 @@ export class ClusterWatcher {
     for (const clusterId of clusterIds) this.persister.event({ ...row, clusterId });
   }
 
+  /** Events within one stream arrive in order, so the last one seen is where to resume. */
+  private advance(stream: string, resourceVersion: string | undefined): void {
+    if (resourceVersion) this.versions.set(stream, resourceVersion);
+  }
+
   /** After 410 Gone the next sync lists again; the objects held stay visible until the list replaces them. */
   private forgetVersion(stream: string): void {
-    if (isFluxKind(stream)) for (const clusterId of this.members) this.store.replaceList(clusterId, stream, this.store.objects(clusterId, stream), "");
-    else this.eventsVersion = "";
+    this.versions.delete(stream);
   }
 
   private watchError(stream: string, line: WatchLine<unknown>): never {
@@ -248,7 +259,7 @@ export class ClusterWatcher {
   private async probe(): Promise<void> {
     while (!this.stopped) {
       try {
-        await this.client.request("GET", "/version", { timeoutMs: Math.min(this.timing.probeMs, 5_000) });
+        await this.client.request("GET", "/version", { timeoutMs: Math.min(this.timing.probeMs, 5_000), signal: this.abort.signal });
         this.seen(PROBE_STREAM);
         this.controllersMessage = await this.unhealthyControllers();
         this.updateHealth();
@@ -262,7 +273,7 @@ export class ClusterWatcher {
 
   private async unhealthyControllers(): Promise<string | null> {
     try {
-      const list = await this.client.request<DeploymentList>("GET", "/apis/apps/v1/namespaces/flux-system/deployments");
+      const list = await this.client.request<DeploymentList>("GET", "/apis/apps/v1/namespaces/flux-system/deployments", { signal: this.abort.signal });
       const unhealthy = list.items
         .filter((d) => d.metadata.labels?.["app.kubernetes.io/part-of"] === "flux" && (d.status?.readyReplicas ?? 0) < (d.spec?.replicas ?? 1))
         .map((d) => d.metadata.name);

@@ -16,6 +16,12 @@ export interface InventoryOptions extends WatcherTiming {
   registrySyncMs: number;
 }
 
+/**
+ * How long a removed cluster stays removed for the registry re-read, which may have read its row
+ * before the deletion committed. A deletion that failed brings the cluster back after this.
+ */
+const REMOVAL_HOLD_MS = 60_000;
+
 export const defaultInventoryOptions: InventoryOptions = {
   backoffMs: 1_000,
   maxBackoffMs: 30_000,
@@ -38,6 +44,11 @@ export class Inventory {
   private readonly watchers = new Map<string, ClusterWatcher>();
   /** By cluster id: which watcher feeds the registration, and the row's connection when it joined. */
   private readonly registrations = new Map<string, { connectionKey: string | undefined; fingerprint: string }>();
+  /** By cluster id: the client that acts on the cluster (patches, reconciles), kept for its connections. */
+  private readonly actionClients = new Map<string, { client: KubeClient; fingerprint: string }>();
+  /** By cluster id: when track() first showed it, or untrack() removed it (Date.now()). */
+  private readonly added = new Map<string, number>();
+  private readonly removed = new Map<string, number>();
   private persister = new SnapshotPersister(defaultInventoryOptions.persistMs);
   private options = defaultInventoryOptions;
   private registryTimer: NodeJS.Timeout | undefined;
@@ -70,6 +81,8 @@ export class Inventory {
     for (const watcher of this.watchers.values()) watcher.stop();
     this.watchers.clear();
     this.registrations.clear();
+    for (const { client } of this.actionClients.values()) client.close();
+    this.actionClients.clear();
     this.unsubscribe?.();
     await this.persister.stop();
   }
@@ -81,8 +94,11 @@ export class Inventory {
     const next = current ? { ...record, health: current.health, healthMessage: current.healthMessage, lastSeenAt: current.lastSeenAt } : record;
     // The registry is re-read periodically; an unchanged cluster must not re-publish itself.
     if (JSON.stringify(next) !== JSON.stringify(current)) this.store.upsertCluster(next);
+    if (!current) this.added.set(row.id, Date.now());
+    this.removed.delete(row.id);
+    const fingerprint = fingerprintOf(row);
+    if (this.actionClients.has(row.id) && this.actionClients.get(row.id)!.fingerprint !== fingerprint) this.closeActionClient(row.id);
     if (!this.running) return;
-    const fingerprint = `${row.name}\n${row.context}\n${row.kubeconfigEncrypted}`;
     if (this.registrations.get(row.id)?.fingerprint === fingerprint) return;
     this.leave(row.id);
     const client = this.clientFor(row);
@@ -99,10 +115,33 @@ export class Inventory {
     watcher.start();
   }
 
+  /** Stops watching a cluster and closes every connection to it, in flight or kept alive. */
   untrack(clusterId: string): void {
     this.leave(clusterId);
+    this.closeActionClient(clusterId);
     this.persister.forget(clusterId);
     this.store.removeCluster(clusterId);
+    this.added.delete(clusterId);
+    this.removed.set(clusterId, Date.now());
+  }
+
+  /**
+   * The client Syncline acts on a cluster with. It is kept per registration, so a switch of many
+   * objects reuses its connections, and closed when the cluster is removed or its kubeconfig changes.
+   */
+  actionClient(row: Cluster): KubeClient {
+    const fingerprint = fingerprintOf(row);
+    const held = this.actionClients.get(row.id);
+    if (held?.fingerprint === fingerprint) return held.client;
+    this.closeActionClient(row.id);
+    const client = clientForStoredCluster(row);
+    this.actionClients.set(row.id, { client, fingerprint });
+    return client;
+  }
+
+  private closeActionClient(clusterId: string): void {
+    this.actionClients.get(clusterId)?.client.close();
+    this.actionClients.delete(clusterId);
   }
 
   private leave(clusterId: string): void {
@@ -167,20 +206,33 @@ export class Inventory {
     }
     for (const [key, objects] of grouped) {
       const [clusterId, kind] = key.split("\n") as [string, string];
-      if (isFluxKind(kind)) this.store.replaceList(clusterId, kind, objects, "");
+      if (isFluxKind(kind)) this.store.replaceList(clusterId, kind, objects);
     }
   }
 
+  /**
+   * Picks up clusters that the CLI or another replica added or removed. The rows were read before
+   * this process's own latest changes may have committed, so a cluster this process added after
+   * the read began is kept, and one it removed lately is not brought back.
+   */
   private async syncRegistry(): Promise<void> {
+    const readAt = Date.now();
     try {
       const rows = await db().cluster.findMany();
       const ids = new Set(rows.map((row) => row.id));
-      for (const id of this.store.clusterIds()) if (!ids.has(id)) this.untrack(id);
-      for (const row of rows) this.track(row);
+      for (const [id, at] of this.removed) if (readAt - at > REMOVAL_HOLD_MS) this.removed.delete(id);
+      const addedSinceRead = (id: string) => (this.added.get(id) ?? 0) >= readAt;
+      for (const id of this.store.clusterIds()) if (!ids.has(id) && !addedSinceRead(id)) this.untrack(id);
+      for (const row of rows) if (!this.removed.has(row.id)) this.track(row);
     } catch (error) {
       log.warn({ err: error }, "inventory: re-reading the cluster registry failed");
     }
   }
+}
+
+/** What a registration's connection depends on: a change to any of it means new clients. */
+function fingerprintOf(row: Cluster): string {
+  return `${row.name}\n${row.context}\n${row.kubeconfigEncrypted}`;
 }
 
 const globalForInventory = globalThis as unknown as { synclineInventory?: Inventory };

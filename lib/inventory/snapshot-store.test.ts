@@ -27,7 +27,7 @@ describe("snapshot store", () => {
   it("summarises a cluster's objects and its auto-sync as paused N of M", () => {
     const store = new SnapshotStore();
     store.upsertCluster(record);
-    store.replaceList("c1", "Kustomization", [ks("a", "1"), ks("b", "2", true), ks("c", "3")], "3");
+    store.replaceList("c1", "Kustomization", [ks("a", "1"), ks("b", "2", true), ks("c", "3")]);
     const summary = store.clusterSummary("c1")!;
     expect(summary.counts).toEqual({ ready: 2, failing: 0, progressing: 0, suspended: 1, total: 3 });
     expect(summary.autoSync).toEqual({ state: "mixed", suspended: 1, total: 3 });
@@ -36,7 +36,7 @@ describe("snapshot store", () => {
   it("an unreachable cluster keeps its last-known objects, marked stale", () => {
     const store = new SnapshotStore();
     store.upsertCluster(record);
-    store.replaceList("c1", "Kustomization", [ks("a", "1")], "1");
+    store.replaceList("c1", "Kustomization", [ks("a", "1")]);
     store.updateRecord("c1", { health: "unreachable", healthMessage: "down" });
     expect(store.listObjects("c1")).toEqual([expect.objectContaining({ name: "a", stale: true })]);
     store.updateRecord("c1", { health: "connected", healthMessage: null });

@@ -107,18 +107,16 @@ export class SnapshotStore {
     if (this.clusters.delete(id)) this.publish({ type: "cluster-removed", clusterId: id });
   }
 
-  /** The resourceVersion a kind's watch resumes from; "" when it must list first. */
-  resourceVersion(clusterId: string, kind: FluxKind): string {
-    return this.clusters.get(clusterId)?.lists.get(kind)?.resourceVersion ?? "";
-  }
-
-  /** Replaces a kind's objects with a fresh list (first sync, or a relist after 410 Gone). */
-  replaceList(clusterId: string, kind: FluxKind, objects: FluxObject[], resourceVersion: string): void {
+  /**
+   * Replaces a kind's objects with a fresh list (first sync, or a relist after 410 Gone). The
+   * store holds objects, never the point a watch resumes from: that is the watcher's alone.
+   */
+  replaceList(clusterId: string, kind: FluxKind, objects: FluxObject[]): void {
     const entry = this.clusters.get(clusterId);
     if (!entry) return;
     const old = entry.lists.get(kind) ?? emptyList<FluxObject>();
     const items = new Map(objects.map((object) => [objectKey(object), object]));
-    entry.lists.set(kind, { resourceVersion, items });
+    entry.lists.set(kind, { resourceVersion: "", items });
     for (const [key, object] of old.items) if (!items.has(key)) this.changed(entry, kind, null, object);
     for (const [key, object] of items) {
       if (old.items.get(key)?.metadata.resourceVersion !== object.metadata.resourceVersion) this.changed(entry, kind, object, null);

@@ -43,6 +43,8 @@ export interface RequestOptions {
   body?: unknown;
   contentType?: "application/json" | "application/merge-patch+json";
   timeoutMs?: number;
+  /** Aborts the request at once, whatever stage it is in. */
+  signal?: AbortSignal;
 }
 
 export interface WatchLine<T = unknown> {
@@ -62,7 +64,10 @@ export interface KubeClient {
   request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options?: RequestOptions): Promise<T>;
   /** Streams one watch until the server closes it, `signal` aborts, or the connection fails (throws). */
   watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal): Promise<void>;
-  /** Closes the connections kept alive for reuse; a client used once (a probe) calls it when done. */
+  /**
+   * Aborts every request still in flight and closes the connections kept alive for reuse; a
+   * closed client refuses further requests. A client used once (a probe) calls it when done.
+   */
   close(): void;
 }
 
@@ -81,8 +86,12 @@ export function createKubeClient(target: KubeconfigTarget): KubeClient {
   const server = clusterEntry.server;
   const authMethod = authMethodOf(user);
   const cluster = target.name;
+  const closed = new AbortController();
 
   async function open(method: string, path: string, options: RequestOptions, accept: string): Promise<[http.IncomingMessage, http.ClientRequest]> {
+    // A signal of its own per request: http.request listens on it, and many requests run at once.
+    const signal = AbortSignal.any(options.signal ? [closed.signal, options.signal] : [closed.signal]);
+    if (signal.aborted) throw abortedError(cluster);
     const url = new URL(server + path);
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
     const requestOptions: https.RequestOptions = { method, headers: { accept } };
@@ -91,12 +100,15 @@ export function createKubeClient(target: KubeconfigTarget): KubeClient {
     } catch (error) {
       throw new KubeError({ status: undefined, cluster, reason: "auth_plugin", message: `${cluster}: credentials plugin failed: ${(error as Error).message}` });
     }
+    // Checked again: a close() while the credentials were prepared must not open a new connection.
+    if (signal.aborted) throw abortedError(cluster);
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     if (payload !== undefined) {
       requestOptions.headers = { ...requestOptions.headers, "content-type": options.contentType ?? "application/json", "content-length": Buffer.byteLength(payload) };
     }
     // A proxy-url needs KubeConfig's proxy agent; everything else shares one keep-alive agent.
     if (!clusterEntry.proxyUrl) requestOptions.agent = keepAliveAgent(url.protocol, requestOptions);
+    requestOptions.signal = signal;
     const transport = url.protocol === "http:" ? http : https;
     return new Promise((resolve, reject) => {
       const req = transport.request(url, requestOptions, (response) => resolve([response, req]));
@@ -134,13 +146,14 @@ export function createKubeClient(target: KubeconfigTarget): KubeClient {
       throw statusError(cluster, status, text);
     },
     async watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal): Promise<void> {
-      const [response, req] = await open("GET", path, { query: { ...query, watch: true } }, "application/json");
+      const [response, req] = await open("GET", path, { query: { ...query, watch: true }, signal }, "application/json");
       const status = response.statusCode ?? 0;
       if (status !== 200) throw statusError(cluster, status, await readAll(response, cluster));
       // Answering is quick or a failure; once streaming, only a long silence means a dead connection.
       req.setTimeout(WATCH_IDLE_MS);
+      const stopped = AbortSignal.any([closed.signal, signal]);
       const abort = () => response.destroy();
-      signal.addEventListener("abort", abort, { once: true });
+      stopped.addEventListener("abort", abort, { once: true });
       try {
         const lines = createInterface({ input: response, crlfDelay: Infinity });
         for await (const line of lines) {
@@ -148,13 +161,14 @@ export function createKubeClient(target: KubeconfigTarget): KubeClient {
           onEvent(parseJson(cluster, status, line) as WatchLine<T>);
         }
       } catch (error) {
-        if (!signal.aborted) throw networkError(cluster, error as Error);
+        if (!stopped.aborted) throw networkError(cluster, error as Error);
       } finally {
-        signal.removeEventListener("abort", abort);
+        stopped.removeEventListener("abort", abort);
         response.destroy();
       }
     },
     close() {
+      closed.abort();
       agent?.agent.destroy();
       agent = undefined;
     },
@@ -391,11 +405,16 @@ const TLS_CODES = new Set([
 function networkError(cluster: string, error: Error): KubeError {
   if (error instanceof KubeError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? "";
+  if (code === "ABORT_ERR") return abortedError(cluster);
   if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(error.message)) {
     return new KubeError({ status: undefined, cluster, reason: "tls", message: `${cluster}: TLS verification failed (${code || error.message})` });
   }
   const what = code === "ETIMEDOUT" ? "did not answer in time" : `cannot be reached (${code || error.message})`;
   return new KubeError({ status: undefined, cluster, reason: "unreachable", message: `${cluster}: the API server ${what}` });
+}
+
+function abortedError(cluster: string): KubeError {
+  return new KubeError({ status: undefined, cluster, reason: "aborted", message: `${cluster}: the request was cancelled` });
 }
 
 const STATUS_REASONS: Record<number, string> = {
@@ -450,6 +469,10 @@ function readAll(response: http.IncomingMessage, cluster: string): Promise<strin
     response.on("data", (chunk: Buffer) => chunks.push(chunk));
     response.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     response.on("error", (error) => reject(networkError(cluster, error)));
+    // A connection destroyed mid-body (an abort) may end the stream without an error.
+    response.on("close", () => {
+      if (!response.complete) reject(networkError(cluster, Object.assign(new Error("connection closed"), { code: "ECONNRESET" })));
+    });
   });
 }
 

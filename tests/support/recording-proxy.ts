@@ -57,7 +57,8 @@ export async function startRecordingProxy(kubeconfig: string): Promise<{ kubecon
   };
 }
 
-function selfSignedLoopbackCertificate(): { cert: Buffer; key: Buffer } {
+/** A throwaway certificate for 127.0.0.1, for a TLS proxy that a kubeconfig then trusts. */
+export function selfSignedLoopbackCertificate(): { cert: Buffer; key: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), "recording-proxy-"));
   try {
     execFileSync("openssl", [
