@@ -19,7 +19,7 @@ describe("reconciling a suspended object", () => {
     const annotations = { [SUSPENDED_BY]: "maria", [SUSPENDED_AT]: "2026-12-01T11:00:00.000Z", [SUSPENDED_UNTIL]: "2026-12-01T13:00:00.000Z" };
     const decision = reconcileDecision(at)(apps({ suspend: true }, annotations));
     expect("message" in decision && decision.message).toBe(
-      "Kustomization flux-system/apps is paused by maria until 2026-12-01T13:00:00.000Z; turn auto-sync back on for this object or its cluster to reconcile it",
+      "Kustomization flux-system/apps is suspended: paused by maria until 2026-12-01T13:00:00.000Z; turn auto-sync back on for this object or its cluster to reconcile it",
     );
   });
 

@@ -21,8 +21,8 @@ function suspendedHint(resource: FluxResource): string {
   const subject = `${resource.kind} ${resource.namespace}/${resource.name}`;
   const suspension = resource.suspension;
   if (!suspension || suspension.outsideSyncline) {
-    return `${subject} was suspended outside Syncline (kubectl or flux); turn on this object's own auto-sync switch to lift that, then reconcile`;
+    return `${subject} is suspended outside Syncline (kubectl or flux); turn on this object's own auto-sync switch to lift that, then reconcile`;
   }
   const until = suspension.until ? ` until ${suspension.until}` : "";
-  return `${subject} is paused by ${suspension.by ?? "Syncline"}${until}; turn auto-sync back on for this object or its cluster to reconcile it`;
+  return `${subject} is suspended: paused by ${suspension.by ?? "Syncline"}${until}; turn auto-sync back on for this object or its cluster to reconcile it`;
 }

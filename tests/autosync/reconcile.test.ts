@@ -37,7 +37,7 @@ describe("reconcile now", () => {
     expect(result.results.find((r) => r.name === "infra")).toEqual({
       ...infra,
       outcome: "skipped",
-      message: `Kustomization flux-system/infra is paused by ${operator.actor.name}; turn auto-sync back on for this object or its cluster to reconcile it`,
+      message: `Kustomization flux-system/infra is suspended: paused by ${operator.actor.name}; turn auto-sync back on for this object or its cluster to reconcile it`,
     });
     expect(result.results.find((r) => r.kind === "GitRepository")?.outcome).toBe("changed");
     expect(result.outcome).toBe("success");

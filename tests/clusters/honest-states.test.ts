@@ -55,7 +55,7 @@ describe("states that tell the truth", () => {
         namespace: "flux-system",
         name: "infra",
         outcome: "skipped",
-        message: "Kustomization flux-system/infra was suspended outside Syncline (kubectl or flux); turn on this object's own auto-sync switch to lift that, then reconcile",
+        message: "Kustomization flux-system/infra is suspended outside Syncline (kubectl or flux); turn on this object's own auto-sync switch to lift that, then reconcile",
       },
     ]);
 
