@@ -171,6 +171,8 @@ try {
     exitCode = run.status === 0 && stored.length === 0 && serverErrors === 0 ? 0 : 1;
   } finally {
     await server.stop();
+    // The server's own log, for the stack behind any 5xx the run reports.
+    writeFileSync(join(REPORT_DIR, "server.log"), server.output());
   }
 } finally {
   postgres.stop();

@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
-import { AppError, type ErrorCode } from "../errors/app-error";
-import { KubeError } from "../k8s/kube-error";
+import { isAppError, type ErrorCode } from "../errors/app-error";
+import { isKubeError } from "../k8s/kube-error";
 import { log } from "../log/logger";
 
 export interface ErrorBody {
@@ -19,13 +19,13 @@ export function errorResponse(error: unknown, requestId: string): Response {
 
 /** A throttled caller is told when to come back, in the header HTTP clients honour. */
 function retryAfterSeconds(error: unknown): number | undefined {
-  if (!(error instanceof AppError) || error.code !== "too_many_requests") return undefined;
+  if (!(isAppError(error)) || error.code !== "too_many_requests") return undefined;
   const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   return typeof seconds === "number" ? seconds : undefined;
 }
 
 function describeError(error: unknown, requestId: string): { status: number; body: ErrorBody } {
-  if (error instanceof AppError) {
+  if (isAppError(error)) {
     return { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } } };
   }
   if (error instanceof ZodError) {
@@ -35,10 +35,10 @@ function describeError(error: unknown, requestId: string): { status: number; bod
   if (isPrismaNotFound(error)) {
     return { status: 404, body: { error: { code: "not_found", message: "Not found" } } };
   }
-  if (error instanceof KubeError && error.reason === "not_kubernetes") {
+  if (isKubeError(error) && error.reason === "not_kubernetes") {
     return { status: 422, body: { error: { code: "not_kubernetes", message: error.message, details: { cluster: error.cluster } } } };
   }
-  if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
+  if (isKubeError(error) && (error.status === 403 || error.status === 404)) {
     const code = error.status === 403 ? "cluster_forbidden" : "not_found";
     return { status: error.status, body: { error: { code, message: error.message, details: { cluster: error.cluster, reason: error.reason } } } };
   }

@@ -52,6 +52,7 @@ export class AppError extends Error {
   }
 }
 
+/** By name as well as by class: the production build can bundle this module into several chunks. */
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  return error instanceof AppError || (error instanceof Error && error.name === "AppError" && "code" in error && (error as AppError).code in errorCodes);
 }

@@ -15,3 +15,11 @@ export class KubeError extends Error {
     this.reason = init.reason;
   }
 }
+
+/**
+ * A KubeError by name as well as by class: the production build can bundle this module into more
+ * than one chunk, and an error thrown by one copy of the class is not an instance of another's.
+ */
+export function isKubeError(error: unknown): error is KubeError {
+  return error instanceof KubeError || (error instanceof Error && error.name === "KubeError" && "reason" in error);
+}
