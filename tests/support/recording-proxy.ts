@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request as httpsRequest, createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -30,16 +31,7 @@ export async function startRecordingProxy(kubeconfig: string): Promise<{ kubecon
 
   const server: Server = createServer({ cert, key }, (incoming, outgoing) => {
     requests.push({ method: incoming.method ?? "", url: incoming.url ?? "" });
-    const forwarded = httpsRequest(
-      { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: upstream.host }, ca: upstreamCa },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    forwarded.on("error", () => outgoing.destroy());
-    outgoing.on("close", () => forwarded.destroy());
-    incoming.pipe(forwarded);
+    forwardRequest(incoming, outgoing, upstream, upstreamCa);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -70,4 +62,18 @@ export function selfSignedLoopbackCertificate(): { cert: Buffer; key: Buffer } {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Passes one request on to the real API server and its answer back, as the test proxies do. */
+export function forwardRequest(incoming: IncomingMessage, outgoing: ServerResponse, upstream: URL, upstreamCa: string | Buffer): void {
+  const forwarded = httpsRequest(
+    { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: upstream.host }, ca: upstreamCa },
+    (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    },
+  );
+  forwarded.on("error", () => outgoing.destroy());
+  outgoing.on("close", () => forwarded.destroy());
+  incoming.pipe(forwarded);
 }

@@ -1,7 +1,7 @@
-import { request as httpsRequest, createServer, type Server } from "node:https";
+import { createServer, type Server } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { parse, stringify } from "yaml";
-import { selfSignedLoopbackCertificate } from "./recording-proxy";
+import { forwardRequest, selfSignedLoopbackCertificate } from "./recording-proxy";
 
 export interface ProxiedRequest {
   method: string;
@@ -68,16 +68,7 @@ export async function startWatchProxy(kubeconfig: string): Promise<WatchProxy> {
       watching.add(incoming.socket);
       outgoing.on("close", () => watching.delete(incoming.socket));
     }
-    const forwarded = httpsRequest(
-      { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: upstream.host }, ca: upstreamCa },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    forwarded.on("error", () => outgoing.destroy());
-    outgoing.on("close", () => forwarded.destroy());
-    incoming.pipe(forwarded);
+    forwardRequest(incoming, outgoing, upstream, upstreamCa);
   });
   server.on("secureConnection", (socket: Socket) => {
     connections.add(socket);
