@@ -14,6 +14,11 @@ export interface InventoryOptions extends WatcherTiming {
   persistMs: number;
   /** How often the cluster registry is re-read, to pick up clusters added by the CLI or another replica. */
   registrySyncMs: number;
+  /**
+   * Whether this process writes the store to the database from the start. With replicas, each
+   * starts as a follower and writes only while it leads (setWriter).
+   */
+  writer: boolean;
 }
 
 /**
@@ -29,6 +34,7 @@ export const defaultInventoryOptions: InventoryOptions = {
   probeMs: 10_000,
   persistMs: 1_000,
   registrySyncMs: 15_000,
+  writer: true,
 };
 
 /**
@@ -169,6 +175,11 @@ export class Inventory {
     }
   }
 
+  /** Makes this replica write the store to the database (it leads) or only collect (it follows). */
+  setWriter(writer: boolean): Promise<void> {
+    return this.persister.setWriting(writer);
+  }
+
   /** Writes whatever is pending now; tests and shutdown use it to make the database current. */
   flush(): Promise<void> {
     return this.persister.flush();
@@ -176,7 +187,7 @@ export class Inventory {
 
   private async boot(options: InventoryOptions): Promise<void> {
     this.options = options;
-    this.persister = new SnapshotPersister(options.persistMs);
+    this.persister = new SnapshotPersister(options.persistMs, options.writer);
     const rows = await db().cluster.findMany();
     // Until its watches answer, a cluster's health is unknown and its objects count as stale.
     for (const row of rows) this.store.upsertCluster({ ...toClusterRecord(row), health: "unknown" });

@@ -32,6 +32,12 @@ interface HealthRow {
 const CHUNK = 500;
 
 /**
+ * How far back a follower keeps the Events it saw. If the leader dies, the new leader writes these,
+ * covering whatever the old one had not flushed; older ones the old leader surely wrote.
+ */
+const FOLLOWER_EVENT_WINDOW_MS = 15 * 60_000;
+
+/**
  * Writes the store to the database behind it, so a restart shows the last-known state at
  * once. Changes are coalesced per object and flushed on a timer as single multi-row upserts:
  * a busy cluster costs one statement per flush, and replays are harmless. A flush that fails
@@ -41,6 +47,12 @@ const CHUNK = 500;
  * others are written. A rejected row is logged once, with its key, and dropped from the queue, so
  * it never holds up later writes. NUL characters, which PostgreSQL refuses in any text, are stored
  * escaped as `\u0000` (see storableText).
+ *
+ * Only the leader writes (see lib/leadership). A follower keeps collecting, coalesced as ever, but
+ * writes nothing; when it becomes the leader its first flush writes everything it holds, so a
+ * handover leaves no gap. Every write is keyed on what Kubernetes says (object and resourceVersion,
+ * Event uid and lastSeen), and an older version never overwrites a newer one, so a handover cannot
+ * reorder or duplicate rows either.
  */
 export class SnapshotPersister {
   private objects = new Map<string, ObjectChange>();
@@ -49,7 +61,16 @@ export class SnapshotPersister {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly intervalMs: number) {}
+  constructor(
+    private readonly intervalMs: number,
+    private writing = true,
+  ) {}
+
+  /** Makes this persister write (the leader) or only collect (a follower). */
+  setWriting(writing: boolean): Promise<void> {
+    this.writing = writing;
+    return writing ? this.flush() : Promise.resolve();
+  }
 
   start(): void {
     this.timer ??= setInterval(() => void this.flush(), this.intervalMs);
@@ -87,6 +108,7 @@ export class SnapshotPersister {
   }
 
   private async write(): Promise<void> {
+    if (!this.writing) return this.dropOldEvents();
     const { objects, events, health } = this;
     this.objects = new Map();
     this.events = new Map();
@@ -103,6 +125,11 @@ export class SnapshotPersister {
       requeue(health, this.health);
       throw error;
     }
+  }
+
+  private dropOldEvents(): void {
+    const horizon = Date.now() - FOLLOWER_EVENT_WINDOW_MS;
+    for (const [key, row] of this.events) if (row.lastSeen.getTime() < horizon) this.events.delete(key);
   }
 }
 
@@ -150,7 +177,11 @@ async function upsertSnapshots(entries: [string, ObjectChange][]): Promise<void>
     WHERE EXISTS (SELECT 1 FROM "Cluster" c WHERE c."id" = v."clusterId")
     ON CONFLICT ("clusterId", "kind", "namespace", "name") DO UPDATE SET
       "uid" = EXCLUDED."uid", "resourceVersion" = EXCLUDED."resourceVersion", "object" = EXCLUDED."object",
-      "observedAt" = EXCLUDED."observedAt", "deletedAt" = EXCLUDED."deletedAt"`;
+      "observedAt" = EXCLUDED."observedAt", "deletedAt" = EXCLUDED."deletedAt"
+    -- resourceVersions are opaque to clients, but every apiserver issues etcd revisions, which
+    -- only grow across a cluster; a non-numeric one is written as it comes.
+    WHERE NOT ("FluxObjectSnapshot"."resourceVersion" ~ '^[0-9]+$' AND EXCLUDED."resourceVersion" ~ '^[0-9]+$')
+      OR EXCLUDED."resourceVersion"::numeric >= "FluxObjectSnapshot"."resourceVersion"::numeric`;
 }
 
 async function upsertEvents(entries: [string, SyncEventRow][]): Promise<void> {
@@ -164,7 +195,8 @@ async function upsertEvents(entries: [string, SyncEventRow][]): Promise<void> {
     SELECT v.* FROM (VALUES ${Prisma.join(rows)}) AS v("id", "clusterId", "eventUid", "kind", "namespace", "name", "type", "reason", "message", "revision", "count", "firstSeen", "lastSeen")
     WHERE EXISTS (SELECT 1 FROM "Cluster" c WHERE c."id" = v."clusterId")
     ON CONFLICT ("clusterId", "eventUid") DO UPDATE SET
-      "message" = EXCLUDED."message", "count" = EXCLUDED."count", "lastSeen" = EXCLUDED."lastSeen", "revision" = EXCLUDED."revision"`;
+      "message" = EXCLUDED."message", "count" = EXCLUDED."count", "lastSeen" = EXCLUDED."lastSeen", "revision" = EXCLUDED."revision"
+    WHERE EXCLUDED."lastSeen" >= "SyncEvent"."lastSeen"`;
 }
 
 async function updateHealth(entries: [string, HealthRow][]): Promise<void> {
