@@ -11,7 +11,7 @@ import type { AuditEventDto } from "@/lib/fleet/dto";
 import { AuditDetails } from "./audit-details";
 
 const column = createColumnHelper<AuditEventDto>();
-const outcomeTone: Record<AuditEventDto["outcome"], Tone> = { success: "ok", partial: "warn", failure: "fail", skipped: "warn" };
+const outcomeTone: Record<AuditEventDto["outcome"], Tone> = { success: "ok", partial: "warn", failure: "fail", skipped: "warn", pending: "info", interrupted: "warn" };
 
 // The server returns newest first and pages by cursor; sorting one loaded page would mislead.
 const columns = [

@@ -1,7 +1,7 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { ObjectOutcome } from "@/lib/audit/actions";
 
-const tones: Record<ObjectOutcome["outcome"], Tone> = { changed: "ok", unchanged: "neutral", failed: "fail", skipped: "warn" };
+const tones: Record<ObjectOutcome["outcome"], Tone> = { changed: "ok", unchanged: "neutral", failed: "fail", skipped: "warn", pending: "info" };
 
 /** Per-object results of an action: what changed, what did not, and why something failed. */
 export function OutcomeList({ results }: { results: ObjectOutcome[] }) {

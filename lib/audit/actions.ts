@@ -20,14 +20,21 @@ export const auditActions = [
 
 export type AuditAction = (typeof auditActions)[number];
 
-/** "skipped": nothing was attempted, e.g. a reconcile of an object that is suspended. */
-export type AuditOutcome = "success" | "partial" | "failure" | "skipped";
+/**
+ * "skipped": nothing was attempted, e.g. a reconcile of an object that is suspended.
+ * "pending": an intent, written before a change to a cluster starts; its completion follows as a
+ * record of its own. "interrupted": the completion the leader writes for an intent whose replica
+ * died mid-way, with each object's outcome as read back from the cluster.
+ */
+export type AuditOutcome = "success" | "partial" | "failure" | "skipped" | "pending" | "interrupted";
 
 /** What happened to one object an action touched. */
 export interface ObjectOutcome {
   kind: string;
   namespace: string;
   name: string;
-  outcome: "changed" | "unchanged" | "failed" | "skipped";
+  outcome: "changed" | "unchanged" | "failed" | "skipped" | "pending";
   message?: string;
+  /** On a pending intent: the annotations the object carries once the change has landed. */
+  expect?: Record<string, string>;
 }

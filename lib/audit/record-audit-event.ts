@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { db, type Prisma } from "../db/client";
 import type { AuditAction, AuditOutcome, ObjectOutcome } from "./actions";
+import { replicaId } from "../leadership/replica-id";
 import { auditChainKey } from "./audit-chain-key";
 
 export interface RequestOrigin {
@@ -8,8 +9,11 @@ export interface RequestOrigin {
   clientIp: string | null;
 }
 
+/** Who a record names: an Actor, or the one an interrupted intent named, read back from its record. */
+export type AuditedActor = Pick<Actor, "type" | "name"> & { id?: string | null };
+
 export interface AuditEventInput {
-  actor: Actor;
+  actor: AuditedActor;
   action: AuditAction;
   cluster?: { id: string; name: string };
   target?: { kind: string; namespace: string; name: string };
@@ -19,6 +23,8 @@ export interface AuditEventInput {
   outcome: AuditOutcome;
   results?: ObjectOutcome[];
   origin?: RequestOrigin;
+  /** On a completion: the intent it completes. */
+  intentId?: string;
 }
 
 /**
@@ -26,11 +32,12 @@ export interface AuditEventInput {
  * trigger links each record into the hash chain: the chain key travels as the insert's `hash`,
  * which the trigger replaces with the link, so the write stays a single statement.
  */
-export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
-  await db().auditEvent.create({
+export async function recordAuditEvent(input: AuditEventInput): Promise<{ id: string }> {
+  return db().auditEvent.create({
+    select: { id: true },
     data: {
       actorType: input.actor.type,
-      actorId: input.actor.type === "user" ? input.actor.id : null,
+      actorId: input.actor.type === "user" ? (input.actor.id ?? null) : null,
       actorName: input.actor.name,
       action: input.action,
       clusterId: input.cluster?.id ?? null,
@@ -45,6 +52,8 @@ export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
       results: asJson(input.results),
       requestId: input.origin?.requestId ?? null,
       clientIp: input.origin?.clientIp ?? null,
+      intentId: input.intentId ?? null,
+      replicaId: input.outcome === "pending" ? replicaId() : null,
       hash: auditChainKey().toString("hex"),
     },
   });

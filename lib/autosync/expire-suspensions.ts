@@ -14,14 +14,19 @@ const LAST_RETRY_MS = 60 * 60_000;
  * while Syncline was down is resumed on the first tick after it starts. A suspension that could
  * not be fully lifted (an unreachable cluster, a forbidden object) stays open and is retried after
  * 30 s, doubling up to an hour, so a long outage adds a few audit records rather than one a tick.
+ * A suspension whose switch is still in progress, or was interrupted and not yet completed by
+ * recovery, waits: the trail must record the switch before its expiry.
  */
 export async function expireSuspensions(now: Date = new Date()): Promise<number> {
   const due = await db().suspension.findMany({
     where: { endedAt: null, until: { lte: now }, OR: [{ retryAt: null }, { retryAt: { lte: now } }] },
     orderBy: { until: "asc" },
   });
+  const intents = due.flatMap((s) => (s.intentId ? [s.intentId] : []));
+  const completed = new Set((await db().auditEvent.findMany({ where: { intentId: { in: intents } }, select: { intentId: true } })).map((r) => r.intentId));
   let resumed = 0;
   for (const suspension of due) {
+    if (suspension.intentId && !completed.has(suspension.intentId)) continue;
     let lifted = false;
     try {
       const result = suspension.kind

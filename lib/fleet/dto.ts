@@ -105,13 +105,14 @@ export type ClusterDetail = z.infer<typeof clusterDetail>;
 
 export const removedCluster = z.object({ id: z.uuid(), name: z.string() });
 
-const auditOutcome = z.enum(["success", "partial", "failure", "skipped"]) satisfies z.ZodType<AuditOutcome>;
+const auditOutcome = z.enum(["success", "partial", "failure", "skipped", "pending", "interrupted"]) satisfies z.ZodType<AuditOutcome>;
 const objectOutcome = z.object({
   kind: z.string(),
   namespace: z.string(),
   name: z.string(),
-  outcome: z.enum(["changed", "unchanged", "failed", "skipped"]),
+  outcome: z.enum(["changed", "unchanged", "failed", "skipped", "pending"]),
   message: z.string().optional(),
+  expect: z.record(z.string(), z.string()).optional(),
 }) satisfies z.ZodType<ObjectOutcome>;
 
 export const autoSyncResult = z.object({ cluster: removedCluster, enabled: z.boolean(), outcome: auditOutcome, results: z.array(objectOutcome) });

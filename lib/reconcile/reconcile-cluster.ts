@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor";
-import { recordAuditEvent, type RequestOrigin } from "../audit";
+import { recordIntent, type RequestOrigin } from "../audit";
 import { asUnreachable } from "../autosync/as-unreachable";
 import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
 import { requireTrackedCluster } from "../clusters/require-tracked-cluster";
@@ -7,6 +7,7 @@ import type { ReconcileResult } from "../fleet/dto";
 import { liveCluster } from "../inventory";
 import { listFluxObjects } from "../k8s/list-flux-objects";
 import { patchFluxObjects } from "../k8s/patch-flux-objects";
+import { plannedPatches } from "../k8s/planned-patches";
 import { fluxModels } from "../k8s/resources";
 import { reconcileDecision } from "./reconcile-decision";
 import { reconcileOutcomeOf } from "./reconcile-outcome-of";
@@ -20,12 +21,14 @@ export async function reconcileCluster(clusterId: string, actor: Actor, origin?:
   const decide = reconcileDecision(new Date());
   const sources = targets.filter((t) => !t.model.reconciler);
   const reconcilers = targets.filter((t) => t.model.reconciler);
+  const cluster = { id: row.id, name: row.name };
+  const intent = await recordIntent({ actor, action: "reconcile", cluster, origin }, plannedPatches([...sources, ...reconcilers], decide));
   const results = [
     ...(await patchFluxObjects(live.client, sources, decide, live.written)),
     ...(await patchFluxObjects(live.client, reconcilers, decide, live.written)),
     ...unreadable,
   ];
   const outcome = reconcileOutcomeOf(results);
-  await recordAuditEvent({ actor, action: "reconcile", cluster: { id: row.id, name: row.name }, outcome, results, origin });
-  return { cluster: { id: row.id, name: row.name }, outcome, results };
+  await intent.complete({ actor, action: "reconcile", cluster, outcome, results, origin });
+  return { cluster, outcome, results };
 }

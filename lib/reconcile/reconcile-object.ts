@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor";
-import { recordAuditEvent, type RequestOrigin } from "../audit";
+import { recordAuditEvent, recordIntent, type RequestOrigin } from "../audit";
 import type { ObjectOutcome } from "../audit/actions";
 import { asUnreachable } from "../autosync/as-unreachable";
 import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
@@ -9,6 +9,7 @@ import type { ReconcileResult } from "../fleet/dto";
 import { liveCluster } from "../inventory";
 import { KubeError } from "../k8s/kube-error";
 import { failed, patchFluxObjects } from "../k8s/patch-flux-objects";
+import { plannedPatches } from "../k8s/planned-patches";
 import { modelFor, objectPath, type FluxObject } from "../k8s/resources";
 import { reconcileDecision } from "./reconcile-decision";
 import { reconcileOutcomeOf } from "./reconcile-outcome-of";
@@ -20,16 +21,23 @@ export async function reconcileObject(clusterId: string, ref: { kind: string; na
   await requireTrackedCluster(clusterId);
   const live = liveCluster(row);
   const target = { kind: model.kind, namespace: ref.namespace, name: ref.name };
-  let result: ObjectOutcome;
+  const cluster = { id: row.id, name: row.name };
+  let object: FluxObject;
   try {
-    const object = await live.client.request<FluxObject>("GET", objectPath(model, ref.namespace, ref.name));
-    [result] = (await patchFluxObjects(live.client, [{ model, object }], reconcileDecision(new Date()), live.written).catch(asUnreachable)) as [ObjectOutcome];
+    object = await live.client.request<FluxObject>("GET", objectPath(model, ref.namespace, ref.name));
   } catch (error) {
     if (error instanceof KubeError && error.status === 404) throw new AppError("not_found", `No ${model.kind} ${ref.namespace}/${ref.name} on ${row.name}`);
     if (!(error instanceof KubeError)) throw error;
-    result = failed(target, error);
+    // Nothing was touched: a plain record, no intent.
+    const result = failed(target, error);
+    const outcome = reconcileOutcomeOf([result]);
+    await recordAuditEvent({ actor, action: "reconcile", cluster, target, outcome, results: [result], origin });
+    return { cluster, outcome, results: [result] };
   }
+  const decide = reconcileDecision(new Date());
+  const intent = await recordIntent({ actor, action: "reconcile", cluster, target, origin }, plannedPatches([{ model, object }], decide));
+  const [result] = (await patchFluxObjects(live.client, [{ model, object }], decide, live.written).catch(asUnreachable)) as [ObjectOutcome];
   const outcome = reconcileOutcomeOf([result]);
-  await recordAuditEvent({ actor, action: "reconcile", cluster: { id: row.id, name: row.name }, target, outcome, results: [result], origin });
-  return { cluster: { id: row.id, name: row.name }, outcome, results: [result] };
+  await intent.complete({ actor, action: "reconcile", cluster, target, outcome, results: [result], origin });
+  return { cluster, outcome, results: [result] };
 }

@@ -20,9 +20,13 @@ interface Kubeconfig {
 /**
  * A TLS proxy in front of a sandbox kube-apiserver that records every request it forwards. A
  * kubeconfig pointing at it lets a spec see each request Syncline sends to the cluster, which the
- * sandbox's apiserver does not log.
+ * sandbox's apiserver does not log. `patchDelayMs` holds each PATCH that long, so a spec can catch
+ * a switch of many objects half-way.
  */
-export async function startRecordingProxy(kubeconfig: string): Promise<{ kubeconfig: string; requests: RecordedRequest[]; stop: () => Promise<void> }> {
+export async function startRecordingProxy(
+  kubeconfig: string,
+  options: { patchDelayMs?: number } = {},
+): Promise<{ kubeconfig: string; requests: RecordedRequest[]; stop: () => Promise<void> }> {
   const config = parse(kubeconfig) as Kubeconfig;
   const upstream = new URL(config.clusters[0]!.cluster.server);
   const upstreamCa = Buffer.from(config.clusters[0]!.cluster["certificate-authority-data"], "base64");
@@ -31,7 +35,9 @@ export async function startRecordingProxy(kubeconfig: string): Promise<{ kubecon
 
   const server: Server = createServer({ cert, key }, (incoming, outgoing) => {
     requests.push({ method: incoming.method ?? "", url: incoming.url ?? "" });
-    forwardRequest(incoming, outgoing, upstream, upstreamCa);
+    const delay = incoming.method === "PATCH" ? (options.patchDelayMs ?? 0) : 0;
+    if (delay) setTimeout(() => forwardRequest(incoming, outgoing, upstream, upstreamCa), delay);
+    else forwardRequest(incoming, outgoing, upstream, upstreamCa);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -70,6 +76,8 @@ export function forwardRequest(incoming: IncomingMessage, outgoing: ServerRespon
     { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: upstream.host }, ca: upstreamCa },
     (answer) => {
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      // The API server sends a watch's status at once, before any event; Node would hold it until the first chunk.
+      outgoing.flushHeaders();
       answer.pipe(outgoing);
     },
   );

@@ -1,0 +1,2 @@
+export { completeInterruptedIntents } from "./complete-interrupted-intents";
+export { startIntentRecovery } from "./start-intent-recovery";
