@@ -2,6 +2,8 @@ import { startExpiryWorker } from "../autosync/start-expiry-worker";
 import { inventory } from "../inventory";
 import { LeaderLease } from "../leadership/leader-lease";
 import { log } from "../log/logger";
+import { startIntentRecovery } from "../recovery";
+import { startRetentionJob } from "../retention";
 import type { PeriodicJob } from "./periodic-job";
 
 export interface Background {
@@ -24,7 +26,7 @@ export async function startBackground(): Promise<Background> {
   const lease = new LeaderLease({
     async elected() {
       await inventory().setWriter(true);
-      jobs = [startExpiryWorker()];
+      jobs = [startIntentRecovery(), startExpiryWorker(), startRetentionJob()];
     },
     async deposed() {
       const stopping = jobs;
