@@ -5,11 +5,17 @@ import { AppError } from "../errors/app-error";
 import type { FluxObjectDetail } from "../fleet/dto";
 import { inventory } from "../inventory";
 import { trimmed } from "../inventory/snapshot-persister";
-import { modelFor, resourceOf } from "../k8s/resources";
+import { modelFor, resourceOf, type FluxObject } from "../k8s/resources";
 import { withSecretsRedacted } from "../k8s/resources/with-secrets-redacted";
 import { requireTrackedCluster } from "./require-tracked-cluster";
 
 const RECENT_EVENTS = 50;
+
+/** The YAML shows the object as the cluster has it, without Syncline's own note of when it was applied. */
+function asOnCluster(object: FluxObject): FluxObject {
+  const { syncline: _note, ...onCluster } = trimmed(object);
+  return onCluster;
+}
 
 /**
  * One object with its conditions, its recent Kubernetes events (kept past their expiry) and YAML.
@@ -32,6 +38,6 @@ export async function getObjectDetail(clusterId: string, kind: string, namespace
     ...summary,
     conditions: resourceOf(model.kind, object).conditions,
     events: events.map((e) => ({ type: e.type, reason: e.reason, message: e.message, firstSeen: e.firstSeen.toISOString(), lastSeen: e.lastSeen.toISOString(), count: e.count })),
-    yaml: stringify(readerRole === "viewer" ? withSecretsRedacted(model.kind, trimmed(object)) : trimmed(object)),
+    yaml: stringify(readerRole === "viewer" ? withSecretsRedacted(model.kind, asOnCluster(object)) : asOnCluster(object)),
   };
 }

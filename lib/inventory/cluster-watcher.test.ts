@@ -40,11 +40,19 @@ type WatchScript = (emit: (line: WatchLine<FluxObject>) => void, signal: AbortSi
  * resourceVersion 10·n) and plays `watches` (one script per watch request, in order). Like a real
  * server, a watch delivers only changes newer than the version it was asked to start from. Every
  * other kind is empty and quiet. With `hang`, requests answer only by failing when aborted.
+ * `dropWatches` ends every quiet watch with a network error; while `down`, every request fails so.
  */
 function fakeCluster(lists: FluxObject[][], watches: WatchScript[], options: { hang?: boolean } = {}) {
   const calls: Array<{ verb: "list" | "watch"; path: string; resourceVersion?: string }> = [];
   let listed = 0;
   let pending = 0;
+  const server = { down: false };
+  const quiet = new Set<(error: KubeError) => void>();
+  const untilDroppedOrAborted = (signal: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      quiet.add(reject);
+      signal.addEventListener("abort", () => resolve(), { once: true });
+    });
   const client: KubeClient = {
     cluster: "prod",
     server: "https://prod",
@@ -52,6 +60,7 @@ function fakeCluster(lists: FluxObject[][], watches: WatchScript[], options: { h
     connectionKey: "prod",
     async request<T>(_method: string, path: string, request: RequestOptions = {}): Promise<T> {
       calls.push({ verb: "list", path });
+      if (server.down) throw unreachable();
       if (options.hang) {
         pending += 1;
         await (request.signal ? untilAborted(request.signal) : new Promise(() => undefined));
@@ -64,18 +73,24 @@ function fakeCluster(lists: FluxObject[][], watches: WatchScript[], options: { h
       }
       return (path === "/version" ? {} : { metadata: { resourceVersion: "1" }, items: [] }) as T;
     },
-    async watch<T>(path: string, query: RequestOptions["query"], onEvent: (line: WatchLine<T>) => void, signal: AbortSignal): Promise<void> {
+    async watch<T>(path: string, query: RequestOptions["query"], onEvent: (line: WatchLine<T>) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
       const from = Number(query?.resourceVersion);
       calls.push({ verb: "watch", path, resourceVersion: String(query?.resourceVersion) });
+      if (server.down) throw unreachable();
+      onOpen?.();
       const script = path === KUSTOMIZATIONS ? watches.shift() : undefined;
       const emit = (line: WatchLine<FluxObject>) => {
         if (line.type === "ERROR" || Number(line.object.metadata.resourceVersion) > from) onEvent(line as WatchLine<T>);
       };
-      await (script ? script(emit, signal) : untilAborted(signal));
+      await (script ? script(emit, signal) : untilDroppedOrAborted(signal));
     },
     close: () => undefined,
   };
-  return { client, calls, pending: () => pending };
+  const dropWatches = () => {
+    for (const drop of quiet) drop(unreachable());
+    quiet.clear();
+  };
+  return { client, calls, pending: () => pending, server, dropWatches };
 }
 
 const persister = { event: () => undefined, clusterHealth: () => undefined } as unknown as SnapshotPersister;
@@ -84,13 +99,24 @@ let watcher: ClusterWatcher | undefined;
 
 afterEach(() => watcher?.stop());
 
-function watch(client: KubeClient): SnapshotStore {
+function watch(client: KubeClient, timings = timing): SnapshotStore {
   const store = new SnapshotStore();
   store.upsertCluster(record);
-  watcher = new ClusterWatcher("c1", client, store, persister, timing);
+  watcher = new ClusterWatcher("c1", client, store, persister, timings);
   watcher.start();
   return store;
 }
+
+/** Every health the cluster is published with from now on. */
+function healthsOf(store: SnapshotStore): string[] {
+  const seen: string[] = [];
+  store.subscribe((event) => {
+    if (event.type === "cluster") seen.push(event.cluster.health);
+  });
+  return seen;
+}
+
+const health = (store: SnapshotStore) => store.record("c1")?.health;
 
 describe("a cluster watcher", () => {
   it("resumes a dropped watch from the last version the watch delivered, never from a write Syncline made meanwhile", async () => {
@@ -142,5 +168,31 @@ describe("a cluster watcher", () => {
     expect(pending()).toBeGreaterThan(2);
     watcher!.stop();
     await vi.waitFor(() => expect(pending()).toBe(0), { timeout: 200 });
+  });
+
+  it("stays connected when a watch connection drops and reconnects at once", async () => {
+    const { client, dropWatches, calls } = fakeCluster([[ks("a", "5")]], []);
+    const store = watch(client, { ...timing, probeMs: 10 });
+    await vi.waitFor(() => expect(health(store)).toBe("connected"));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const published = healthsOf(store);
+    const watchesBefore = calls.filter((call) => call.verb === "watch").length;
+    dropWatches();
+    await vi.waitFor(() => expect(calls.filter((call) => call.verb === "watch").length).toBeGreaterThanOrEqual(2 * watchesBefore));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(published.filter((h) => h !== "connected")).toEqual([]);
+    expect(health(store)).toBe("connected");
+  });
+
+  it("after an outage, streams backing off retry as soon as the API server answers again, and read connected though nothing changes", async () => {
+    const { client, dropWatches, server } = fakeCluster([[ks("a", "5")]], []);
+    const store = watch(client, { ...timing, backoffMs: 10_000, maxBackoffMs: 10_000, probeMs: 10 });
+    await vi.waitFor(() => expect(health(store)).toBe("connected"));
+    server.down = true;
+    dropWatches();
+    await vi.waitFor(() => expect(health(store)).toBe("unreachable"));
+    server.down = false;
+    // Far sooner than the 10 s the streams back off for.
+    await vi.waitFor(() => expect(health(store)).toBe("connected"), { timeout: 1_000 });
   });
 });

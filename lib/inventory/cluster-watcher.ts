@@ -54,7 +54,8 @@ const LAST_SEEN_PERSIST_MS = 30_000;
  * Keeps one cluster's slice of the store current: for each Flux kind (and for Events about Flux
  * objects) it lists once, then watches from the list's resourceVersion, resuming from the last
  * version it saw after any disconnect and relisting only when the server says 410 Gone.
- * Failures back off exponentially; the cluster's health is derived from how the streams fare.
+ * Failures back off exponentially; the cluster's health is derived from how the streams fare,
+ * and a stream is live again from the moment the server accepts its watch, not from its next event.
  *
  * The watcher owns the resourceVersion each stream resumes from, and only its list, watch events
  * and bookmarks move it. Syncline's own writes go into the store too, at versions newer than
@@ -70,6 +71,10 @@ export class ClusterWatcher {
   private readonly streams = new Map<string, StreamState>();
   /** Per stream (a Flux kind, or Events): the resourceVersion to resume from; absent until listed. */
   private readonly versions = new Map<string, string>();
+  /** Streams whose current watch the server has accepted; a stream leaves it when it syncs again. */
+  private readonly open = new Set<string>();
+  /** Backoff sleeps to cut short once the API server answers again. */
+  private readonly sleepers = new Set<() => void>();
   private controllersMessage: string | null = null;
   private lastSeenPersisted = 0;
 
@@ -136,6 +141,7 @@ export class ClusterWatcher {
     let delay = this.timing.backoffMs;
     while (!this.stopped) {
       const started = Date.now();
+      this.open.delete(stream);
       try {
         await sync();
         delay = this.timing.backoffMs;
@@ -154,11 +160,27 @@ export class ClusterWatcher {
           await this.sleep(this.timing.maxBackoffMs);
           continue;
         }
+        if (this.dropped(stream, kubeError, started)) continue;
         this.setStream(stream, { state: "failing", error: kubeError });
-        await this.sleep(delay + Math.random() * delay * 0.2);
+        await this.sleep(delay + Math.random() * delay * 0.2, { wakeable: true });
         delay = Math.min(delay * 2, this.timing.maxBackoffMs);
       }
     }
+  }
+
+  /**
+   * A watch that had been streaming for a while and lost its connection is reconnected at once,
+   * and counts as failing only if that reconnect fails too: a proxy or load balancer closing one
+   * connection is not an outage. A watch that drops as soon as it opens backs off as a failure.
+   */
+  private dropped(stream: string, error: KubeError, started: number): boolean {
+    return this.open.has(stream) && error.status === undefined && Date.now() - started >= this.timing.backoffMs;
+  }
+
+  /** The server accepted the watch: the stream is live whether or not anything changes. */
+  private opened(stream: string): void {
+    this.open.add(stream);
+    this.seen(stream);
   }
 
   private async syncKind(model: FluxModelClass): Promise<void> {
@@ -180,6 +202,7 @@ export class ClusterWatcher {
         this.advance(kind, line.object.metadata.resourceVersion);
       },
       this.abort.signal,
+      () => this.opened(kind),
     );
     this.seen(kind);
   }
@@ -201,6 +224,7 @@ export class ClusterWatcher {
         this.advance(EVENTS_STREAM, line.object.metadata.resourceVersion);
       },
       this.abort.signal,
+      () => this.opened(EVENTS_STREAM),
     );
     this.seen(EVENTS_STREAM);
   }
@@ -260,6 +284,7 @@ export class ClusterWatcher {
     while (!this.stopped) {
       try {
         await this.client.request("GET", "/version", { timeoutMs: Math.min(this.timing.probeMs, 5_000), signal: this.abort.signal });
+        if (this.streams.get(PROBE_STREAM)?.state === "failing") this.wakeSleepers();
         this.seen(PROBE_STREAM);
         this.controllersMessage = await this.unhealthyControllers();
         this.updateHealth();
@@ -338,16 +363,23 @@ export class ClusterWatcher {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** The API server answers again: streams backing off after the outage retry now, not after their backoff. */
+  private wakeSleepers(): void {
+    for (const wake of [...this.sleepers]) wake();
+  }
+
+  private sleep(ms: number, options: { wakeable?: boolean } = {}): Promise<void> {
     return new Promise((resolve) => {
       const signal = this.abort.signal;
       const done = () => {
         clearTimeout(timer);
         signal.removeEventListener("abort", done);
+        this.sleepers.delete(done);
         resolve();
       };
       const timer = setTimeout(done, ms);
       signal.addEventListener("abort", done, { once: true });
+      if (options.wakeable) this.sleepers.add(done);
     });
   }
 }

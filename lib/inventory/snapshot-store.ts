@@ -115,7 +115,7 @@ export class SnapshotStore {
     const entry = this.clusters.get(clusterId);
     if (!entry) return;
     const old = entry.lists.get(kind) ?? emptyList<FluxObject>();
-    const items = new Map(objects.map((object) => [objectKey(object), object]));
+    const items = new Map(objects.map((object) => [objectKey(object), withAppliedNote(kind, object, old.items.get(objectKey(object)))]));
     entry.lists.set(kind, { resourceVersion: "", items });
     for (const [key, object] of old.items) if (!items.has(key)) this.changed(entry, kind, null, object);
     for (const [key, object] of items) {
@@ -128,7 +128,8 @@ export class SnapshotStore {
     const entry = this.clusters.get(clusterId);
     if (!entry) return;
     const old = entry.lists.get(kind) ?? emptyList<FluxObject>();
-    const next = applyWatchEvent(old, event);
+    const object = event.type === "DELETED" || event.type === "BOOKMARK" ? event.object : withAppliedNote(kind, event.object, old.items.get(objectKey(event.object)));
+    const next = applyWatchEvent(old, { type: event.type, object });
     if (next === old) return;
     entry.lists.set(kind, next);
     if (next.items === old.items) return;
@@ -201,6 +202,26 @@ export class SnapshotStore {
   private publish(event: FleetEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+/**
+ * The object with a note of when what it has applied now was applied, carried over from the copy
+ * held before (or in the snapshot it was loaded from) while that is the same, so neither a relist
+ * nor a restart loses it. A change seen live is dated by the object itself when it can say, else by
+ * when Syncline saw it; an object seen for the first time is dated by what it tells alone.
+ */
+function withAppliedNote(kind: FluxKind, object: FluxObject, held: FluxObject | undefined): FluxObject {
+  const { syncline: _ignored, ...bare } = object;
+  const resource = resourceOf(kind, bare);
+  const applied = resource.appliedIdentity;
+  if (!applied) return bare;
+  // Without a copy held, the object may come from a snapshot or another slice and carry its own note.
+  const note = held ? held.syncline : object.syncline;
+  if (note?.applied === applied) return { ...bare, syncline: note };
+  const previous = held && resourceOf(kind, held);
+  const changed = previous !== undefined && previous.appliedIdentity !== applied;
+  const appliedAt = changed ? (resource.appliedAtAfter(previous) ?? new Date().toISOString()) : resource.lastAppliedAt;
+  return appliedAt ? { ...bare, syncline: { applied, appliedAt } } : bare;
 }
 
 function buildClusterSummary(record: ClusterRecord, summaries: Iterable<FluxObjectSummary>): ClusterSummary {

@@ -62,8 +62,11 @@ export interface KubeClient {
    */
   readonly connectionKey: string;
   request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options?: RequestOptions): Promise<T>;
-  /** Streams one watch until the server closes it, `signal` aborts, or the connection fails (throws). */
-  watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal): Promise<void>;
+  /**
+   * Streams one watch until the server closes it, `signal` aborts, or the connection fails (throws).
+   * `onOpen` runs once the server has accepted the watch, before any event: a quiet stream is open too.
+   */
+  watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal, onOpen?: () => void): Promise<void>;
   /**
    * Aborts every request still in flight and closes the connections kept alive for reuse; a
    * closed client refuses further requests. A client used once (a probe) calls it when done.
@@ -145,10 +148,11 @@ export function createKubeClient(target: KubeconfigTarget): KubeClient {
       if (status >= 200 && status < 300) return (text ? parseJson(cluster, status, text) : undefined) as T;
       throw statusError(cluster, status, text);
     },
-    async watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal): Promise<void> {
+    async watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
       const [response, req] = await open("GET", path, { query: { ...query, watch: true }, signal }, "application/json");
       const status = response.statusCode ?? 0;
       if (status !== 200) throw statusError(cluster, status, await readAll(response, cluster));
+      onOpen?.();
       // Answering is quick or a failure; once streaming, only a long silence means a dead connection.
       req.setTimeout(WATCH_IDLE_MS);
       const stopped = AbortSignal.any([closed.signal, signal]);

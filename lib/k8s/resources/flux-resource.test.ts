@@ -13,6 +13,10 @@ function ks(overrides: { suspend?: boolean; conditions?: ReturnType<typeof condi
   };
 }
 
+function snapshot(digest: string, revision: string, firstReconciled: string, lastReconciled: string, status = "ReconciliationSucceeded") {
+  return { digest, firstReconciled, lastReconciled, lastReconciledStatus: status, metadata: { revision } };
+}
+
 describe("Flux object state", () => {
   it("a suspended object is shown as suspended, never ready, even when its last condition says Ready", () => {
     const resource = new Kustomization(ks({ suspend: true, conditions: [condition("Ready", "True")] }));
@@ -74,26 +78,33 @@ describe("Flux object state", () => {
     expect(new Kustomization(ks()).state).toBe("unknown");
   });
 
-  it("a Kustomization reports its last applied revision and its source", () => {
+  it("a Kustomization reports its last applied revision and its source, but not the Ready transition as the time it applied", () => {
     const summary = summarize(new Kustomization(ks({ conditions: [condition("Ready", "True")] })), false);
     expect(summary.revision).toBe("main@sha1:abc");
     expect(summary.sourceRef).toEqual({ kind: "GitRepository", name: "fleet", namespace: "flux-system" });
-    expect(summary.lastAppliedAt).toBe("2026-11-20T10:00:00Z");
+    expect(summary.lastAppliedAt).toBeNull();
   });
 
-  it("a Kustomization's current manifests count as applied since Flux first applied them, whichever revision relabelled them", () => {
-    // As kustomize-controller v1.9 reports it after a commit that left these manifests alone:
-    // one history entry, relabelled with the new revision, keeps its old firstReconciled.
-    const resource = new Kustomization(
+  it("a Kustomization that moves to a revision building new manifests applied it when Flux first reconciled them", () => {
+    const before = new Kustomization(ks({ status: { lastAppliedRevision: "main@sha1:old", history: [snapshot("sha256:a", "main@sha1:old", "2026-12-01T15:00:00Z", "2026-12-01T15:30:00Z")] } }));
+    const after = new Kustomization(
       ks({
-        conditions: [condition("Ready", "True", "ReconciliationSucceeded")],
         status: {
           lastAppliedRevision: "main@sha1:new",
-          history: [{ digest: "sha256:a", firstReconciled: "2026-12-01T15:36:23Z", lastReconciled: "2026-12-01T15:43:19Z", lastReconciledStatus: "ReconciliationSucceeded", metadata: { revision: "main@sha1:new" } }],
+          history: [snapshot("sha256:b", "main@sha1:new", "2026-12-01T15:40:00Z", "2026-12-01T15:40:00Z"), snapshot("sha256:a", "main@sha1:old", "2026-12-01T15:00:00Z", "2026-12-01T15:30:00Z")],
         },
       }),
     );
-    expect(resource.lastAppliedAt).toBe("2026-12-01T15:36:23Z");
+    expect(after.lastAppliedAt).toBe("2026-12-01T15:40:00Z");
+    expect(after.appliedAtAfter(before)).toBe("2026-12-01T15:40:00Z");
+  });
+
+  it("a Kustomization that moves to a revision building the same manifests applied it in the run that relabelled Flux's entry, not when the entry began", () => {
+    // As kustomize-controller v1.9 reports a commit that left these manifests alone: one history
+    // entry, relabelled with the new revision, keeps its old firstReconciled.
+    const before = new Kustomization(ks({ status: { lastAppliedRevision: "main@sha1:old", history: [snapshot("sha256:a", "main@sha1:old", "2026-12-01T15:36:23Z", "2026-12-01T15:38:00Z")] } }));
+    const after = new Kustomization(ks({ status: { lastAppliedRevision: "main@sha1:new", history: [snapshot("sha256:a", "main@sha1:new", "2026-12-01T15:36:23Z", "2026-12-01T15:43:19Z")] } }));
+    expect(after.appliedAtAfter(before)).toBe("2026-12-01T15:43:19Z");
   });
 
   it("a Kustomization's failed attempt at a newer revision does not count as applied", () => {
@@ -102,8 +113,8 @@ describe("Flux object state", () => {
         status: {
           lastAppliedRevision: "main@sha1:old",
           history: [
-            { digest: "sha256:b", firstReconciled: "2026-12-01T16:00:00Z", lastReconciled: "2026-12-01T16:05:00Z", lastReconciledStatus: "HealthCheckFailed", metadata: { revision: "main@sha1:new" } },
-            { digest: "sha256:a", firstReconciled: "2026-12-01T15:00:00Z", lastReconciled: "2026-12-01T15:30:00Z", lastReconciledStatus: "ReconciliationSucceeded", metadata: { revision: "main@sha1:old" } },
+            snapshot("sha256:b", "main@sha1:new", "2026-12-01T16:00:00Z", "2026-12-01T16:05:00Z", "HealthCheckFailed"),
+            snapshot("sha256:a", "main@sha1:old", "2026-12-01T15:00:00Z", "2026-12-01T15:30:00Z"),
           ],
         },
       }),
@@ -129,6 +140,14 @@ describe("Flux object state", () => {
     });
     expect(release.lastAppliedRevision).toBe("19.0.1");
     expect(release.sourceRef).toEqual({ kind: "HelmRepository", name: "bitnami", namespace: "flux-system" });
+  });
+
+  it("a HelmRelease applied its current release when Helm deployed it; an upgrade with new values is a new release of the same chart", () => {
+    const entry = (version: number, lastDeployed: string) => ({ name: "redis", namespace: "apps", version, chartVersion: "19.0.1", firstDeployed: "2026-11-01T00:00:00Z", lastDeployed });
+    const first = new HelmRelease({ metadata: { name: "redis", namespace: "apps" }, status: { history: [entry(1, "2026-11-22T00:00:00Z")] } });
+    const upgraded = new HelmRelease({ metadata: { name: "redis", namespace: "apps" }, status: { history: [entry(2, "2026-11-23T00:00:00Z"), entry(1, "2026-11-22T00:00:00Z")] } });
+    expect(upgraded.lastAppliedAt).toBe("2026-11-23T00:00:00Z");
+    expect(upgraded.appliedIdentity).not.toBe(first.appliedIdentity);
   });
 });
 

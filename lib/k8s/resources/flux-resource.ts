@@ -23,6 +23,16 @@ export interface FluxObject {
     conditions?: Array<{ type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string }>;
     observedGeneration?: number;
   };
+  /**
+   * Syncline's own note, kept with the object in the store and its snapshot: when the thing the
+   * object has applied now (see FluxResource.appliedIdentity) was applied, as first established.
+   */
+  syncline?: AppliedNote;
+}
+
+export interface AppliedNote {
+  applied: string;
+  appliedAt: string;
 }
 
 export interface FluxModelClass {
@@ -43,7 +53,28 @@ export abstract class FluxResource {
 
   abstract get kind(): FluxKind;
   abstract get revision(): string | null;
+  /** When the current revision was applied, as far as the object alone tells; null when it cannot. */
   abstract get lastAppliedAt(): string | null;
+
+  /** What the object has applied now (a revision, a release); a new value means a new applied time. */
+  get appliedIdentity(): string | null {
+    return this.revision;
+  }
+
+  /**
+   * When the current application took place, seen as a change from `previous` (the same object as
+   * held before, which had applied something else or nothing): the object at that moment can tell
+   * more than it will later. Null when it cannot say; the watcher then records when it saw it.
+   */
+  appliedAtAfter(_previous: FluxResource): string | null {
+    return this.lastAppliedAt;
+  }
+
+  /** When the current revision was applied: the note kept for it, else what the object tells. */
+  get appliedAt(): string | null {
+    const note = this.object.syncline;
+    return note && note.applied === this.appliedIdentity ? note.appliedAt : this.lastAppliedAt;
+  }
 
   get sourceRef(): ObjectRef | null {
     const ref = this.object.spec?.sourceRef as { kind?: string; name?: string; namespace?: string } | undefined;

@@ -7,9 +7,14 @@ export const REDACTED = "[redacted]";
 /** kubectl copies the whole applied object, values included, into this annotation. */
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
+/** One entry of status.history, the current release first. */
 interface HelmReleaseSnapshot {
+  name?: string;
+  namespace?: string;
+  version?: number;
   chartName?: string;
   chartVersion?: string;
+  firstDeployed?: string;
   lastDeployed?: string;
   status?: string;
 }
@@ -53,6 +58,13 @@ export class HelmRelease extends FluxResource {
     return this.lastAppliedRevision ?? (this.object.status?.lastAttemptedRevision as string | undefined) ?? null;
   }
 
+  /** Each upgrade, even of the same chart version with new values, is a new Helm release version. */
+  override get appliedIdentity(): string | null {
+    const latest = this.latest;
+    return latest?.version === undefined ? this.lastAppliedRevision : `${latest.namespace ?? ""}/${latest.name ?? ""}.v${latest.version}`;
+  }
+
+  /** Helm stamps every release it deploys; firstDeployed is the first release's, kept by its successors. */
   get lastAppliedAt(): string | null {
     return this.latest?.lastDeployed ?? null;
   }

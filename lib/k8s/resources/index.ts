@@ -64,7 +64,7 @@ export function summarize(resource: FluxResource, stale: boolean): FluxObjectSum
     reason: ready?.reason ?? null,
     message: ready?.message ?? null,
     revision: resource.revision,
-    lastAppliedAt: resource.lastAppliedAt,
+    lastAppliedAt: resource.appliedAt,
     suspended: resource.suspended,
     suspension: resource.suspension,
     sourceRef: resource.sourceRef,
