@@ -7,7 +7,12 @@ import { isHttps } from "../lib/api/request-context";
 import { allowedMethods } from "../lib/api/routes/allowed-methods";
 import { securityHeaders } from "../lib/api/security-headers";
 import { isTrustedProxy, parseTrustedProxies } from "../lib/api/trusted-proxies";
+import { db } from "../lib/db/client";
 import { AppError } from "../lib/errors/app-error";
+import { runningBackground } from "../lib/lifecycle/background-writers";
+import { liveStreams } from "../lib/lifecycle/live-streams";
+import { shutdownOnSignals } from "../lib/lifecycle/shutdown-on-signals";
+import { log } from "../lib/log/logger";
 
 /**
  * Serves Next.js behind a thin layer that does what Next.js cannot:
@@ -21,11 +26,20 @@ import { AppError } from "../lib/errors/app-error";
  *   from the route declarations.
  * - A few answers never reach proxy.ts (Next.js's own redirect of "//x", for one), so the security
  *   headers are set here first; proxy.ts replaces the policy with one carrying the script nonce.
+ * - On SIGTERM or SIGINT it stops in order (see docs/ARCHITECTURE.md, "Stopping"): no new
+ *   connections, live event streams ended with a retry hint, in-flight requests finished, the
+ *   background stopped (its last flush written, the lease handed back), the database closed.
  */
 const API_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 // Pages only render; Next.js would otherwise answer DELETE /sign-in with the page.
 const PAGE_METHODS = ["GET", "HEAD"];
 const FORWARDED_BY_PROXY = ["x-forwarded-proto", "x-forwarded-host", "x-forwarded-port"];
+/** Under scripts/start.ts's grace for this process (STOP_DASHBOARD_MS), itself under 10 s. */
+const STOP_DEADLINE_MS = 8_000;
+/** How long in-flight requests may take to finish before their connections are cut. */
+const DRAIN_MS = 4_000;
+/** Browsers reconnect a live stream after this; by then the load balancer sends them to another replica. */
+const RECONNECT_MS = 1_000;
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? "3000");
@@ -62,9 +76,43 @@ server.on("connect", (request: IncomingMessage, socket: Duplex) => {
 server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => void refuseUnparsable(error, socket));
 server.listen(port, hostname);
 
-const stop = () => server.close(() => void app.close().finally(() => process.exit(0)));
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+let drained: Promise<void> = Promise.resolve();
+shutdownOnSignals({
+  deadlineMs: STOP_DEADLINE_MS,
+  steps: () => [
+    {
+      done: "no longer accepting connections",
+      run: () => {
+        drained = new Promise((resolveDrained) => server.close(() => resolveDrained()));
+      },
+    },
+    { done: "ended live event streams with a retry hint", run: () => ({ streams: liveStreams.endAll(RECONNECT_MS) }) },
+    { done: "in-flight requests finished", run: () => drainRequests(drained) },
+    { done: "background stopped: jobs, watchers, last flush, lease handed back", run: () => runningBackground()?.stop() },
+    { done: "Next.js closed", run: () => app.close() },
+    { done: "database closed", run: () => db().$disconnect() },
+  ],
+});
+
+/**
+ * Waits for the requests in flight, closing each keep-alive connection as soon as it falls idle;
+ * connections still busy after DRAIN_MS are cut, so one slow client cannot hold up the stop.
+ */
+async function drainRequests(closed: Promise<void>): Promise<Record<string, unknown>> {
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  server.closeIdleConnections();
+  const cut = await Promise.race([
+    closed.then(() => false),
+    new Promise<boolean>((resolveCut) => setTimeout(() => resolveCut(true), DRAIN_MS).unref()),
+  ]);
+  clearInterval(idle);
+  if (!cut) return { cut: 0 };
+  const open = await new Promise<number>((resolveCount) => server.getConnections((_, count) => resolveCount(count)));
+  log.warn({ connections: open, drainMs: DRAIN_MS }, "shutdown: requests still running; cutting their connections");
+  server.closeAllConnections();
+  await closed;
+  return { cut: open };
+}
 
 function allowedAt(url: string): string[] {
   const pathname = URL.parse(url, "http://syncline")?.pathname ?? "/";
