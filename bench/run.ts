@@ -13,6 +13,7 @@ const suites: Array<{ title: string; load: () => Promise<{ run: () => Promise<Be
   { title: "Switching one cluster", load: () => import("./switch-cluster") },
   { title: "Live updates", load: () => import("./live-update") },
   { title: "Applying live updates", load: () => import("./apply-fleet-event") },
+  { title: "CLI", load: () => import("./cli") },
 ];
 
 // `npm run bench -- live` runs only the suites whose title contains one of the words given.

@@ -1,7 +1,5 @@
 import type { Command } from "commander";
-import { verifyAuditChain } from "../lib/audit";
-
-type WithDatabase = <T>(run: () => Promise<T>) => Promise<T>;
+import type { WithDatabase } from "./with-database";
 
 /** `syncline audit verify`: checks the audit trail's hash chain; exit code 1 when it is broken. */
 export function registerAuditCommands(program: Command, withDatabase: WithDatabase): void {
@@ -11,7 +9,10 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
     .command("verify")
     .description("Check that no audit record was edited or deleted; names the first broken record")
     .action(async () => {
-      const report = await withDatabase(() => verifyAuditChain());
+      const report = await withDatabase(async () => {
+        const { verifyAuditChain } = await import("../lib/audit");
+        return verifyAuditChain();
+      });
       const broken = report.firstBroken;
       if (!broken) {
         const last = report.last ? `, newest #${report.last.seq} ${report.last.hash}` : "";

@@ -8,7 +8,10 @@ export function reportError(error: unknown): number {
     return 2;
   }
   if (isAppError(error)) {
-    console.error(`syncline: ${error.message}`);
+    const contexts = (error.details as { contexts?: unknown } | undefined)?.contexts;
+    // A mistyped --context is fixed fastest by seeing the names there are.
+    const known = Array.isArray(contexts) && contexts.length ? ` (its contexts: ${contexts.join(", ")})` : "";
+    console.error(`syncline: ${error.message}${known}`);
     return 1;
   }
   console.error(`syncline: ${(error as Error).message ?? error}`);

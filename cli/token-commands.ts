@@ -2,9 +2,7 @@ import type { Command } from "commander";
 import { cliActor } from "../lib/auth/actor";
 import { AppError } from "../lib/errors/app-error";
 import type { ApiTokenSummary, NewApiTokenInput } from "../lib/schemas/tokens";
-import { createApiToken, listApiTokens, revokeApiToken } from "../lib/tokens";
-
-type WithDatabase = <T>(run: () => Promise<T>) => Promise<T>;
+import type { WithDatabase } from "./with-database";
 
 /**
  * `syncline token create|list|revoke`, straight on the database through the same lib functions
@@ -22,6 +20,7 @@ export function registerTokenCommands(program: Command, withDatabase: WithDataba
     .action(async (options: { user: string; name?: string; expires: string }) => {
       const input = { name: options.name ?? defaultTokenName(), ...expiryOption(options.expires) };
       await withDatabase(async () => {
+        const { createApiToken } = await import("../lib/tokens");
         const created = await createApiToken(options.user, input, cliActor());
         console.log(created.token);
       });
@@ -34,6 +33,7 @@ export function registerTokenCommands(program: Command, withDatabase: WithDataba
     .option("--json", "print JSON")
     .action(async (options: { user: string; json?: boolean }) => {
       await withDatabase(async () => {
+        const { listApiTokens } = await import("../lib/tokens");
         const tokens = await listApiTokens(options.user);
         if (options.json) return console.log(JSON.stringify(tokens));
         for (const t of tokens) {
@@ -48,6 +48,7 @@ export function registerTokenCommands(program: Command, withDatabase: WithDataba
     .requiredOption("--user <name>", "whose token")
     .action(async (name: string, options: { user: string }) => {
       await withDatabase(async () => {
+        const { revokeApiToken } = await import("../lib/tokens");
         const revoked = await revokeApiToken({ ownerName: options.user, name }, cliActor());
         console.log(`Revoked token "${revoked.name}" (${revoked.prefix}…) of "${options.user}".`);
       });

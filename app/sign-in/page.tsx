@@ -26,8 +26,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <SignInForm next={next} />
         <p className="mt-4 text-center text-xs text-fg-subtle">
-          First run? The admin password is the one in <code className="font-mono">SYNCLINE_ADMIN_PASSWORD</code>, or the one{" "}
-          <code className="font-mono">syncline start</code> printed.
+          First run? Sign in as <code className="font-mono">admin</code> with the password in{" "}
+          <code className="font-mono">SYNCLINE_ADMIN_PASSWORD</code>, or the one <code className="font-mono">npm start</code> printed. Lost it?{" "}
+          <code className="font-mono">npx syncline user reset-password admin</code> prints a new one.
         </p>
       </div>
     </main>

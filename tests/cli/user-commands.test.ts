@@ -31,7 +31,7 @@ async function auditOf(name: string) {
   return db().auditEvent.findMany({ where: { targetKind: "User", targetName: name }, orderBy: { at: "asc" } });
 }
 
-// Each command is a separate Node process starting TypeScript; on a busy machine that takes a while.
+// Each command is a separate Node process that connects to the database; a busy machine slows a dozen of them.
 describe("user administration from the shell is audited as the shell user", { timeout: 180_000 }, () => {
   it("`user add` records user.add by cli:<os user>, without the password", async () => {
     const name = uniqueName();
