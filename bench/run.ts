@@ -13,6 +13,7 @@ const suites: Array<{ title: string; load: () => Promise<{ run: () => Promise<Be
   { title: "Switching one cluster", load: () => import("./switch-cluster") },
   { title: "Live updates", load: () => import("./live-update") },
   { title: "Applying live updates", load: () => import("./apply-fleet-event") },
+  { title: "Failover", load: () => import("./failover") },
   { title: "CLI", load: () => import("./cli") },
 ];
 

@@ -1,7 +1,7 @@
 import { AppError } from "../errors/app-error";
 import type { ClusterCapabilities, FluxControllerInfo } from "../fleet/dto";
 import type { KubeClient } from "../k8s/client";
-import { KubeError } from "../k8s/kube-error";
+import { isKubeError, KubeError } from "../k8s/kube-error";
 import { fluxModels, HelmRelease, Kustomization } from "../k8s/resources";
 
 export interface ProbeResult {
@@ -41,7 +41,7 @@ export async function probeCluster(client: KubeClient): Promise<ProbeResult> {
   try {
     return await probe(client);
   } catch (error) {
-    throw error instanceof KubeError ? asProbeFailure(client, error) : error;
+    throw isKubeError(error) ? asProbeFailure(client, error) : error;
   }
 }
 
@@ -106,7 +106,7 @@ async function servedFluxKinds(client: KubeClient): Promise<Set<string>> {
       try {
         list = await client.request<ApiResourceList | null>("GET", `/apis/${apiVersion}`);
       } catch (error) {
-        if (error instanceof KubeError && error.status === 404) return;
+        if (isKubeError(error) && error.status === 404) return;
         throw error;
       }
       if (!Array.isArray(list?.resources)) throw notKubernetes(client, `/apis/${apiVersion} lists no resources`);

@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
 import type { ClusterHealth } from "../fleet/dto";
 import type { KubeClient, WatchLine } from "../k8s/client";
-import { KubeError } from "../k8s/kube-error";
+import { isKubeError, KubeError } from "../k8s/kube-error";
 import { collectionPath, fluxModels, isFluxKind, type FluxModelClass, type FluxObject } from "../k8s/resources";
 import { log } from "../log/logger";
 import type { SnapshotPersister, SyncEventRow } from "./snapshot-persister";
@@ -385,6 +385,6 @@ export class ClusterWatcher {
 }
 
 function asKubeError(error: unknown, cluster: string): KubeError {
-  if (error instanceof KubeError) return error;
+  if (isKubeError(error)) return error;
   return new KubeError({ status: undefined, cluster, reason: "unexpected", message: `${cluster}: ${(error as Error).message}` });
 }

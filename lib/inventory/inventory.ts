@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import type { Cluster } from "../db/generated/client";
-import { AppError } from "../errors/app-error";
+import { isAppError } from "../errors/app-error";
 import { clientForStoredCluster, type KubeClient } from "../k8s/client";
 import { isFluxKind, type FluxObject } from "../k8s/resources";
 import { log } from "../log/logger";
@@ -169,7 +169,7 @@ export class Inventory {
     try {
       return clientForStoredCluster(row);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+      if (!isAppError(error)) throw error;
       this.store.updateRecord(row.id, { health: "unreachable", healthMessage: error.message });
       return undefined;
     }

@@ -179,9 +179,10 @@ async function upsertSnapshots(entries: [string, ObjectChange][]): Promise<void>
       "uid" = EXCLUDED."uid", "resourceVersion" = EXCLUDED."resourceVersion", "object" = EXCLUDED."object",
       "observedAt" = EXCLUDED."observedAt", "deletedAt" = EXCLUDED."deletedAt"
     -- resourceVersions are opaque to clients, but every apiserver issues etcd revisions, which
-    -- only grow across a cluster; a non-numeric one is written as it comes.
-    WHERE NOT ("FluxObjectSnapshot"."resourceVersion" ~ '^[0-9]+$' AND EXCLUDED."resourceVersion" ~ '^[0-9]+$')
-      OR EXCLUDED."resourceVersion"::numeric >= "FluxObjectSnapshot"."resourceVersion"::numeric`;
+    -- only grow across a cluster; a non-numeric one is written as it comes. CASE, because
+    -- PostgreSQL does not promise to evaluate OR left to right, and the cast must never see text.
+    WHERE CASE WHEN "FluxObjectSnapshot"."resourceVersion" ~ '^[0-9]+$' AND EXCLUDED."resourceVersion" ~ '^[0-9]+$'
+      THEN EXCLUDED."resourceVersion"::numeric >= "FluxObjectSnapshot"."resourceVersion"::numeric ELSE true END`;
 }
 
 async function upsertEvents(entries: [string, SyncEventRow][]): Promise<void> {

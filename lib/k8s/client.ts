@@ -10,7 +10,7 @@ import { AppError } from "../errors/app-error";
 import type { ClusterCapabilities } from "../fleet/dto";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { KubeError } from "./kube-error";
+import { isKubeError, KubeError } from "./kube-error";
 import { normalizeServerUrl } from "./server-url";
 
 /**
@@ -407,7 +407,7 @@ const TLS_CODES = new Set([
 ]);
 
 function networkError(cluster: string, error: Error): KubeError {
-  if (error instanceof KubeError) return error;
+  if (isKubeError(error)) return error;
   const code = (error as NodeJS.ErrnoException).code ?? "";
   if (code === "ABORT_ERR") return abortedError(cluster);
   if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(error.message)) {

@@ -1,6 +1,6 @@
 import type { ObjectOutcome } from "../audit/actions";
 import type { KubeClient } from "./client";
-import { KubeError } from "./kube-error";
+import { isKubeError } from "./kube-error";
 import { collectionPath, type FluxModelClass, type FluxObject } from "./resources";
 import { failed, type PatchTarget } from "./patch-flux-objects";
 
@@ -28,7 +28,7 @@ export async function listFluxObjects(
         const list = await client.request<{ items: FluxObject[] }>("GET", collectionPath(model));
         return { targets: list.items.map((object) => ({ model, object })), unreadable: [] };
       } catch (error) {
-        if (error instanceof KubeError && error.status === 404) return { targets: [], unreadable: [] };
+        if (isKubeError(error) && error.status === 404) return { targets: [], unreadable: [] };
         errors.push(error);
         const known = lastKnown(model);
         return { targets: [], unreadable: known.map((object) => failed({ kind: model.kind, namespace: object.metadata.namespace ?? "", name: object.metadata.name }, error)) };

@@ -1,6 +1,6 @@
 import type { ObjectOutcome } from "../audit/actions";
 import type { KubeClient } from "./client";
-import { KubeError } from "./kube-error";
+import { isKubeError } from "./kube-error";
 import { objectPath, type FluxModelClass, type FluxObject } from "./resources";
 
 export interface PatchTarget {
@@ -58,7 +58,7 @@ async function patchOne(
       onPatched(target.model, { ...patched, apiVersion: target.model.apiVersion, kind: target.model.kind });
       return { ...ref, outcome: "changed", ...(decision.message ? { message: decision.message } : {}) };
     } catch (error) {
-      if (!(error instanceof KubeError)) throw error;
+      if (!isKubeError(error)) throw error;
       if (error.status === 409 && attempt === 0) {
         try {
           current = { model: target.model, object: await client.request<FluxObject>("GET", path) };
@@ -74,6 +74,6 @@ async function patchOne(
 
 /** A failure message starts with the KubeError reason (forbidden, conflict, unreachable…) so it reads and filters plainly. */
 export function failed(ref: { kind: string; namespace: string; name: string }, error: unknown): ObjectOutcome {
-  if (!(error instanceof KubeError)) throw error;
+  if (!isKubeError(error)) throw error;
   return { ...ref, outcome: "failed", message: `${error.reason}: ${error.message}` };
 }

@@ -61,8 +61,9 @@ export class LeaderLease {
     this.timer = undefined;
     await this.ticking;
     if (this.leading) await this.depose();
+    // Expired in place rather than deleted, so the next holder's term still counts on from this one.
     await db()
-      .$executeRaw`DELETE FROM "LeaderLease" WHERE "name" = ${LEASE} AND "holder" = ${this.holder}`.catch((error: unknown) =>
+      .$executeRaw`UPDATE "LeaderLease" SET "expiresAt" = now() - interval '1 second' WHERE "name" = ${LEASE} AND "holder" = ${this.holder}`.catch((error: unknown) =>
         log.warn({ err: error }, "leadership: could not hand back the lease; it expires on its own"),
       );
     await db().replica.deleteMany({ where: { id: this.holder } }).catch(() => undefined);

@@ -7,7 +7,7 @@ import { requireTrackedCluster } from "../clusters/require-tracked-cluster";
 import { AppError } from "../errors/app-error";
 import type { ReconcileResult } from "../fleet/dto";
 import { liveCluster } from "../inventory";
-import { KubeError } from "../k8s/kube-error";
+import { isKubeError } from "../k8s/kube-error";
 import { failed, patchFluxObjects } from "../k8s/patch-flux-objects";
 import { plannedPatches } from "../k8s/planned-patches";
 import { modelFor, objectPath, type FluxObject } from "../k8s/resources";
@@ -26,8 +26,8 @@ export async function reconcileObject(clusterId: string, ref: { kind: string; na
   try {
     object = await live.client.request<FluxObject>("GET", objectPath(model, ref.namespace, ref.name));
   } catch (error) {
-    if (error instanceof KubeError && error.status === 404) throw new AppError("not_found", `No ${model.kind} ${ref.namespace}/${ref.name} on ${row.name}`);
-    if (!(error instanceof KubeError)) throw error;
+    if (isKubeError(error) && error.status === 404) throw new AppError("not_found", `No ${model.kind} ${ref.namespace}/${ref.name} on ${row.name}`);
+    if (!isKubeError(error)) throw error;
     // Nothing was touched: a plain record, no intent.
     const result = failed(target, error);
     const outcome = reconcileOutcomeOf([result]);

@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import type { AuditEvent } from "../db/generated/client";
 import { inventory } from "../inventory";
 import { defaultLeaseTiming } from "../leadership/leader-lease";
-import { KubeError } from "../k8s/kube-error";
+import { isKubeError } from "../k8s/kube-error";
 import { modelFor, objectPath, type FluxObject } from "../k8s/resources";
 import { log } from "../log/logger";
 import { withdrawSuspension } from "../autosync/suspension-rows";
@@ -65,7 +65,7 @@ async function outcomesOf(intent: AuditEvent): Promise<ObjectOutcome[] | undefin
       const landed = Object.entries(p.expect ?? {}).every(([key, value]) => annotations[key] === value);
       results.push({ kind: p.kind, namespace: p.namespace, name: p.name, outcome: landed ? "changed" : "unchanged", message: landed ? "changed before the interruption" : "not reached before the interruption" });
     } catch (error) {
-      if (error instanceof KubeError && error.status === 404) {
+      if (isKubeError(error) && error.status === 404) {
         results.push({ kind: p.kind, namespace: p.namespace, name: p.name, outcome: "failed", message: "interrupted; the object no longer exists" });
         continue;
       }
