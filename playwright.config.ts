@@ -4,7 +4,13 @@ import { defineConfig, devices } from "@playwright/test";
  * End-to-end specs drive Debian's Chromium against Syncline in production mode, which
  * e2e/world/global-setup.ts starts on a free port with a fresh database (and stops afterwards).
  * One worker: the machine has two cores, and the sandbox clusters are shared.
+ *
+ * Two projects: a desktop window, and a phone (390×844, touch) that runs the main story, the
+ * accessibility checks and the layout checks again at that size. Both render with the machine's
+ * real fonts, as users' browsers do.
  */
+const PHONE_SPECS = ["clusters.spec.ts", "a11y*.spec.ts", "layout*.spec.ts"];
+
 export default defineConfig({
   testDir: "e2e",
   testMatch: "*.spec.ts",
@@ -26,5 +32,12 @@ export default defineConfig({
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
+  projects: [
+    { name: "chromium", testIgnore: ["layout-phone.spec.ts"], use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } },
+    {
+      name: "phone",
+      testMatch: PHONE_SPECS,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    },
+  ],
 });

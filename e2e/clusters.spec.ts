@@ -77,6 +77,7 @@ test.describe("registering a cluster and pausing its auto-sync", () => {
     await watcher.screenshot({ path: screenshotPath("cluster-paused") });
 
     await watched.clusterAutoSync(clusterName).click();
+    await watcher.getByRole("dialog", { name: `Resume auto-sync on ${clusterName}?` }).getByRole("button", { name: "Resume auto-sync" }).click();
     await expect(watched.clusterAutoSync(clusterName)).toHaveAttribute("aria-checked", "true", { timeout: 30_000 });
     await expect(apps.getByText("Ready")).toBeVisible(LIVE);
     await expect(fleet.autoSyncSwitch(clusterName)).toHaveAttribute("aria-checked", "true", LIVE);

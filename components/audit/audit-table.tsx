@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { clusterHref } from "@/components/fleet/links";
 import { Badge, StatusPill, type Tone } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
+import { ClampedText } from "@/components/ui/clamped-text";
 import { formatAbsolute, TimeAgo } from "@/components/ui/time-ago";
 import type { AuditEventDto } from "@/lib/fleet/dto";
 import { AuditDetails } from "./audit-details";
@@ -17,7 +18,8 @@ const outcomeTone: Record<AuditEventDto["outcome"], Tone> = { success: "ok", par
 const columns = [
   column.accessor("at", {
     header: "Time",
-    size: 170,
+    size: 150,
+    meta: { card: "title" },
     enableSorting: false,
     cell: ({ getValue }) => (
       <span className="flex flex-col leading-tight">
@@ -30,19 +32,19 @@ const columns = [
   }),
   column.accessor("actorName", {
     header: "Actor",
-    size: 110,
+    size: 90,
     enableSorting: false,
     cell: ({ row: { original: event } }) => (event.actorType === "system" ? <Badge>system</Badge> : <span className="font-medium">{event.actorName}</span>),
   }),
   column.accessor("action", {
     header: "Action",
-    size: 140,
+    size: 120,
     enableSorting: false,
     cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span>,
   }),
   column.accessor("clusterName", {
     header: "Cluster",
-    size: 140,
+    size: 110,
     enableSorting: false,
     cell: ({ row: { original: event } }) =>
       event.clusterId && event.clusterName ? (
@@ -55,29 +57,33 @@ const columns = [
   }),
   column.accessor("target", {
     header: "Target",
-    size: 200,
+    size: 160,
     enableSorting: false,
     cell: ({ getValue }): ReactNode => {
       const target = getValue();
       if (!target) return <span className="text-fg-subtle">whole cluster</span>;
       return (
-        <span title={`${target.kind} ${target.namespace}/${target.name}`}>
+        <span>
           <span className="text-fg-subtle">{target.kind} </span>
-          {target.namespace}/{target.name}
+          {target.namespace}/<wbr />
+          {target.name}
         </span>
       );
     },
   }),
   column.accessor("reason", {
     header: "Reason",
-    size: 160,
-    meta: { grow: true },
+    size: 200,
+    meta: { grow: true, card: "wide" },
     enableSorting: false,
-    cell: ({ getValue }) => <span className="text-fg-muted" title={getValue() ?? undefined}>{getValue() ?? "—"}</span>,
+    cell: ({ getValue }) => {
+      const reason = getValue();
+      return reason ? <ClampedText text={reason} className="text-fg-muted" /> : <span className="text-fg-subtle">—</span>;
+    },
   }),
   column.accessor("outcome", {
     header: "Outcome",
-    size: 100,
+    size: 90,
     enableSorting: false,
     cell: ({ getValue }) => <StatusPill tone={outcomeTone[getValue()]}>{getValue()}</StatusPill>,
   }),

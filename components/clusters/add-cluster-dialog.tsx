@@ -1,14 +1,14 @@
 "use client";
 
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
-import { UploadIcon } from "@/components/ui/icons";
+import { Field, Select, TextInput } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { useAddCluster } from "@/lib/queries/use-add-cluster";
 import { ApiErrorNotice } from "./api-error-notice";
 import { kubeconfigContexts, parseLabels } from "./kubeconfig-contexts";
+import { KubeconfigField } from "./kubeconfig-field";
 
 // Which field an API error code is about, so the message can sit under it.
 const fieldOf: Record<string, "kubeconfig" | "context" | "name"> = {
@@ -35,7 +35,6 @@ function suggestedName(context: string): string {
 export function AddClusterDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const addCluster = useAddCluster();
   const toast = useToast();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [name, setName] = useState("");
   const [kubeconfig, setKubeconfig] = useState("");
   const [chosenContext, setChosenContext] = useState<string>();
@@ -48,10 +47,6 @@ export function AddClusterDialog({ open, onClose }: { open: boolean; onClose: ()
   const nameProblem = effectiveName && !CLUSTER_NAME.test(effectiveName) ? "Use lowercase letters, digits and dashes (at most 63)" : undefined;
   const error = addCluster.error;
   const errorField = error ? fieldOf[error.code] : undefined;
-
-  const upload = async (file: File | undefined) => {
-    if (file) setKubeconfig(await file.text());
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -87,26 +82,17 @@ export function AddClusterDialog({ open, onClose }: { open: boolean; onClose: ()
           label="Kubeconfig"
           htmlFor="cluster-kubeconfig"
           error={errorField === "kubeconfig" ? error?.message : (parsed.problem ?? undefined)}
-          hint="Paste it, or upload the file. Syncline stores it encrypted and never shows it again."
+          hint="Paste it, or upload the file. Its secrets are masked here; Syncline stores it encrypted and never shows it again."
         >
-          <TextArea
+          <KubeconfigField
             id="cluster-kubeconfig"
-            rows={8}
-            spellCheck={false}
             autoFocus
-            placeholder={"apiVersion: v1\nkind: Config\nclusters: …"}
             value={kubeconfig}
-            onChange={(event) => setKubeconfig(event.target.value)}
-            aria-invalid={errorField === "kubeconfig" || !!parsed.problem}
-            aria-describedby={errorField === "kubeconfig" || parsed.problem ? "cluster-kubeconfig-error" : "cluster-kubeconfig-hint"}
+            onChange={setKubeconfig}
+            invalid={errorField === "kubeconfig" || !!parsed.problem}
+            describedBy={errorField === "kubeconfig" || parsed.problem ? "cluster-kubeconfig-error" : "cluster-kubeconfig-hint"}
           />
         </Field>
-        <div className="-mt-2">
-          <input ref={fileInput} type="file" className="sr-only" tabIndex={-1} aria-hidden="true" onChange={(event) => upload(event.target.files?.[0])} />
-          <Button size="sm" icon={<UploadIcon />} onClick={() => fileInput.current?.click()}>
-            Upload kubeconfig file
-          </Button>
-        </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Context" htmlFor="cluster-context" error={errorField === "context" ? error?.message : undefined} hint={parsed.contexts.length ? `${parsed.contexts.length} in this kubeconfig` : "Paste a kubeconfig to choose"}>
             <Select

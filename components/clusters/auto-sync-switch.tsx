@@ -9,7 +9,9 @@ import { useToast } from "@/components/ui/toast";
 import type { AutoSyncResult, AutoSyncState, ObjectRef } from "@/lib/fleet/dto";
 import { useSetAutoSync } from "@/lib/queries/use-set-auto-sync";
 import { describeOutcome } from "./describe-outcome";
+import { describePauseEffect } from "./describe-pause-effect";
 import { PauseDialog } from "./pause-dialog";
+import { ResumeDialog } from "./resume-dialog";
 
 interface AutoSyncSwitchProps {
   clusterId: string;
@@ -22,8 +24,9 @@ interface AutoSyncSwitchProps {
 }
 
 /**
- * Turning auto-sync off asks why and until when; turning it back on is one click. Part-paused
- * ("mixed") turns fully on. The outcome per object is reported when the action ends.
+ * Turning auto-sync off asks why and until when; turning a cluster back on asks for confirmation
+ * after showing what it will apply (one object resumes in one click). Part-paused ("mixed") turns
+ * fully on. The outcome per object is reported when the action ends.
  */
 export function AutoSyncSwitch({ clusterId, clusterName, object, autoSync, compact }: AutoSyncSwitchProps) {
   const mutation = useSetAutoSync(clusterId, object);
@@ -35,6 +38,8 @@ export function AutoSyncSwitch({ clusterId, clusterName, object, autoSync, compa
   // A new key per opening gives the form fresh fields, while the dialog stays mounted so that
   // closing it returns focus to the switch.
   const [opening, setOpening] = useState(0);
+  const [confirmingResume, setConfirmingResume] = useState(false);
+  const [resumeOpening, setResumeOpening] = useState(0);
 
   const subject = object ? `${object.kind} ${object.namespace}/${object.name}` : clusterName;
   const report = (result: AutoSyncResult) => {
@@ -46,7 +51,10 @@ export function AutoSyncSwitch({ clusterId, clusterName, object, autoSync, compa
     mutation.mutate(
       { enabled: true },
       {
-        onSuccess: report,
+        onSuccess: (result) => {
+          report(result);
+          setConfirmingResume(false);
+        },
         onError: (error) => toast({ tone: "fail", title: `Auto-sync was not resumed on ${subject}`, description: `${error.message} (${error.code})` }),
       },
     );
@@ -67,6 +75,12 @@ export function AutoSyncSwitch({ clusterId, clusterName, object, autoSync, compa
     setDialogOpen(true);
   };
 
+  const confirmResume = () => {
+    mutation.reset();
+    setResumeOpening((count) => count + 1);
+    setConfirmingResume(true);
+  };
+
   const on = autoSync.state === "on";
   const label = mutation.isPending
     ? mutation.variables?.enabled
@@ -85,7 +99,7 @@ export function AutoSyncSwitch({ clusterId, clusterName, object, autoSync, compa
         mixed={autoSync.state === "mixed"}
         busy={mutation.isPending}
         disabled={!allowed}
-        onClick={on ? open : resume}
+        onClick={on ? open : object ? resume : confirmResume}
         label={`Auto-sync for ${subject}`}
         title={allowed ? (on ? "Pause auto-sync" : "Resume auto-sync") : `Your role (${role}) may not change auto-sync`}
       />
@@ -100,11 +114,24 @@ export function AutoSyncSwitch({ clusterId, clusterName, object, autoSync, compa
           key={opening}
           open={dialogOpen}
           onClose={() => setDialogOpen(false)}
+          clusterId={clusterId}
           target={object ? subject : `every Flux reconciler on ${clusterName}`}
+          effect={describePauseEffect(object ?? { reconcilers: autoSync.total - autoSync.suspended })}
           onPause={pause}
           pending={mutation.isPending}
           error={mutation.error}
           result={partial}
+        />
+      )}
+      {!object && resumeOpening > 0 && (
+        <ResumeDialog
+          key={resumeOpening}
+          open={confirmingResume}
+          onClose={() => setConfirmingResume(false)}
+          clusterId={clusterId}
+          clusterName={clusterName}
+          onResume={resume}
+          pending={mutation.isPending}
         />
       )}
     </div>

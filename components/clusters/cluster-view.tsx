@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { HealthPill } from "@/components/fleet/health-pill";
+import { HealthPill, HealthReason } from "@/components/fleet/health-pill";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageBody } from "@/components/ui/page-body";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,6 +16,7 @@ import { AutoSyncSwitch } from "./auto-sync-switch";
 import { ClusterFacts } from "./cluster-facts";
 import { ClusterMenu } from "./cluster-menu";
 import { ObjectsTable } from "./objects-table";
+import { PauseNotice } from "./pause-notice";
 import { ReconcileButton } from "./reconcile-button";
 import { StaleBanner } from "./stale-banner";
 import { StateFilter } from "./state-filter";
@@ -60,14 +61,18 @@ export function ClusterView({ id }: { id: string }) {
         eyebrow={<Breadcrumb />}
         title={
           <span className="flex items-center gap-2.5">
-            {data.name} <HealthPill value={data.health} title={data.healthMessage ?? undefined} />
+            {data.name} <HealthPill value={data.health} />
           </span>
         }
         description={
-          <span className="font-mono text-xs">
-            {data.server}
-            {data.fluxVersion && <span className="text-fg-subtle"> · Flux {data.fluxVersion}</span>}
-          </span>
+          <>
+            <span className="font-mono text-xs">
+              {data.server}
+              {data.fluxVersion && <span className="text-fg-subtle"> · Flux {data.fluxVersion}</span>}
+            </span>
+            {/* Unreachable says why in the banner below, with what that means for the objects. */}
+            {data.health === "degraded" && <HealthReason cluster={data} className="mt-1" />}
+          </>
         }
         actions={
           <>
@@ -80,6 +85,7 @@ export function ClusterView({ id }: { id: string }) {
           </>
         }
       />
+      {data.suspension && <PauseNotice autoSync={data.autoSync} suspension={data.suspension} />}
       {data.health === "unreachable" && <StaleBanner cluster={data} />}
       <ClusterFacts cluster={data} />
       {objects.isError ? (

@@ -4,14 +4,14 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 import { CountsBar } from "@/components/fleet/counts-bar";
-import { HealthPill } from "@/components/fleet/health-pill";
+import { HealthCell } from "@/components/fleet/health-pill";
 import { clusterHref } from "@/components/fleet/links";
 import { Revision } from "@/components/fleet/revision";
 import { LabelChip } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { ClusterSummary } from "@/lib/fleet/dto";
-import { AutoSyncSwitch } from "./auto-sync-switch";
+import { AutoSyncCell } from "./auto-sync-cell";
 
 const column = createColumnHelper<ClusterSummary>();
 
@@ -22,53 +22,50 @@ function columns(labelFilter: string[], toggleLabel: (label: string) => void) {
   return [
     column.accessor("name", {
       header: "Cluster",
-      size: 200,
+      size: 160,
+      meta: { card: "title" },
       cell: ({ row: { original: cluster } }) => (
         <div className="flex min-w-0 flex-col">
-          <Link href={clusterHref(cluster.id)} prefetch={false} className="truncate font-medium text-fg hover:underline">
+          <Link href={clusterHref(cluster.id)} prefetch={false} className="font-medium text-fg hover:underline">
             {cluster.name}
           </Link>
-          <span className="truncate font-mono text-[11px] text-fg-subtle">{cluster.server.replace(/^https?:\/\//, "")}</span>
+          <span className="font-mono text-[11px] text-fg-subtle">{cluster.server.replace(/^https?:\/\//, "")}</span>
         </div>
       ),
     }),
     column.accessor((cluster) => healthRank[cluster.health], {
       id: "health",
       header: "Health",
-      size: 150,
+      size: 120,
       cell: ({ row: { original: cluster } }) => (
-        <div className="flex flex-col items-start gap-0.5">
-          <HealthPill value={cluster.health} title={cluster.healthMessage ?? undefined} />
-          <span className="text-[11px] text-fg-subtle">
-            <TimeAgo iso={cluster.lastSeenAt} prefix="seen" fallback="never seen" />
-          </span>
-        </div>
+        <HealthCell cluster={cluster} />
       ),
     }),
     column.accessor((cluster) => cluster.fluxVersion ?? "", {
       id: "flux",
       header: "Flux",
-      size: 80,
+      size: 64,
       cell: ({ getValue }) => <span className="font-mono text-xs text-fg-muted">{getValue() || "—"}</span>,
     }),
     column.accessor((cluster) => cluster.counts.failing * 1e6 + cluster.counts.total, {
       id: "objects",
       header: "Objects",
-      size: 170,
+      size: 150,
       sortDescFirst: true,
       cell: ({ row: { original: cluster } }) => <CountsBar counts={cluster.counts} />,
     }),
     column.accessor((cluster) => cluster.autoSync.suspended, {
       id: "autoSync",
       header: "Auto-sync",
-      size: 170,
+      size: 150,
+      meta: { card: "wide" },
       sortDescFirst: true,
-      cell: ({ row: { original: cluster } }) => <AutoSyncSwitch clusterId={cluster.id} clusterName={cluster.name} autoSync={cluster.autoSync} />,
+      cell: ({ row: { original: cluster } }) => <AutoSyncCell cluster={cluster} />,
     }),
     column.accessor((cluster) => cluster.lastApplied?.at ?? "", {
       id: "lastApplied",
       header: "Last applied",
-      size: 140,
+      size: 120,
       sortDescFirst: true,
       cell: ({ row: { original: cluster } }) =>
         cluster.lastApplied ? (
@@ -85,10 +82,10 @@ function columns(labelFilter: string[], toggleLabel: (label: string) => void) {
     column.display({
       id: "labels",
       header: "Labels",
-      size: 200,
-      meta: { grow: true },
+      size: 160,
+      meta: { grow: true, card: "wide" },
       cell: ({ row: { original: cluster } }) => (
-        <div className="flex max-h-11 flex-wrap gap-1 overflow-hidden">
+        <div className="flex flex-wrap gap-1">
           {Object.entries(cluster.labels).map(([name, value]) => {
             const label = `${name}=${value}`;
             return <LabelChip key={name} name={name} value={value} pressed={labelFilter.includes(label)} onClick={() => toggleLabel(label)} />;
@@ -124,6 +121,7 @@ export function FleetTable({ clusters, filter, labelFilter, toggleLabel }: Fleet
       initialSorting={[{ id: "name", desc: false }]}
       rowHeight={52}
       noMatches="No clusters match these filters."
+      count="filtered"
     />
   );
 }

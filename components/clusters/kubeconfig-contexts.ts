@@ -1,4 +1,4 @@
-import { parse } from "yaml";
+import { isScalar, parse, parseDocument, visit } from "yaml";
 
 export interface KubeconfigContexts {
   contexts: string[];
@@ -23,6 +23,49 @@ export function kubeconfigContexts(text: string): KubeconfigContexts {
   const contexts = config.contexts.map((context) => context?.name).filter((name): name is string => typeof name === "string");
   const current = typeof config["current-context"] === "string" && contexts.includes(config["current-context"]) ? config["current-context"] : null;
   return { contexts, current, problem: contexts.length ? null : "This kubeconfig has no named contexts" };
+}
+
+/** The API server a kubeconfig's context points at, or null when the text does not say. */
+export function kubeconfigServer(text: string, context: string): string | null {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch {
+    return null;
+  }
+  const config = doc as { contexts?: Array<{ name?: unknown; context?: { cluster?: unknown } }>; clusters?: Array<{ name?: unknown; cluster?: { server?: unknown } }> } | null;
+  const clusterName = config?.contexts?.find?.((entry) => entry?.name === context)?.context?.cluster;
+  const server = config?.clusters?.find?.((entry) => entry?.name === clusterName)?.cluster?.server;
+  return typeof server === "string" ? server : null;
+}
+
+// Keys whose values are credentials: a user's token, key, password, and auth-provider secrets.
+const SECRET_KEYS = new Set(["token", "client-key-data", "password", "client-secret", "id-token", "refresh-token", "access-token"]);
+const SECRET_LINE = new RegExp(`^(\\s*(?:-\\s+)?(["']?)(?:${[...SECRET_KEYS].join("|")})\\2\\s*:[ \\t]*)\\S.*$`);
+export const MASK = "••••••••";
+
+/**
+ * The kubeconfig as the form shows it: every credential value replaced by a mask, everything else
+ * as pasted (servers, names, certificates, which are public). Values are found by the YAML parser,
+ * so flow style, JSON and multi-line scalars are covered; text that does not parse yet is masked
+ * line by line, from the key to the end of its line.
+ */
+export function maskKubeconfigSecrets(text: string): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) return text.split("\n").map((line) => line.replace(SECRET_LINE, (_match, key: string) => `${key}${MASK}`)).join("\n");
+  const ranges: Array<{ start: number; end: number; quote: string }> = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isScalar(pair.key) || !SECRET_KEYS.has(String(pair.key.value)) || !isScalar(pair.value) || !pair.value.range) return;
+      if (pair.value.value === null || pair.value.value === "") return;
+      const [start, end] = pair.value.range;
+      const quote = pair.value.type === "QUOTE_DOUBLE" ? '"' : pair.value.type === "QUOTE_SINGLE" ? "'" : "";
+      ranges.push({ start, end, quote });
+    },
+  });
+  return ranges
+    .sort((a, b) => b.start - a.start)
+    .reduce((masked, { start, end, quote }) => `${masked.slice(0, start)}${quote}${MASK}${quote}${masked.slice(end).replace(/^[ \t]*(?=\n|$)/, "")}`, text);
 }
 
 /** "env=staging, team=payments" → {env: "staging", team: "payments"}; reports the first bad entry. */

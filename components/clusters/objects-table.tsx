@@ -7,6 +7,7 @@ import { objectHref } from "@/components/fleet/links";
 import { ObjectStatePill } from "@/components/fleet/object-state-pill";
 import { Revision } from "@/components/fleet/revision";
 import { DataTable } from "@/components/ui/data-table";
+import { ClampedText } from "@/components/ui/clamped-text";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { FluxObjectSummary, ObjectState } from "@/lib/fleet/dto";
 import { AutoSyncSwitch } from "./auto-sync-switch";
@@ -22,16 +23,18 @@ function columns(cluster: { id: string; name: string }) {
   return [
     column.accessor("kind", {
       header: "Kind",
-      size: 112,
+      size: 96,
       cell: ({ getValue }) => <span className="text-xs text-fg-muted">{getValue()}</span>,
     }),
     column.accessor((object) => `${object.namespace}/${object.name}`, {
       id: "name",
       header: "Namespace / Name",
-      size: 190,
+      size: 160,
+      meta: { card: "title" },
       cell: ({ row: { original: object } }) => (
-        <Link href={objectHref(cluster.id, object)} prefetch={false} className="hover:underline" title={`${object.namespace}/${object.name}`}>
+        <Link href={objectHref(cluster.id, object)} prefetch={false} className="hover:underline">
           <span className="text-fg-subtle">{object.namespace}/</span>
+          <wbr />
           <span className="font-medium text-fg">{object.name}</span>
         </Link>
       ),
@@ -39,31 +42,28 @@ function columns(cluster: { id: string; name: string }) {
     column.accessor((object) => stateRank[object.state], {
       id: "state",
       header: "State",
-      size: 112,
+      size: 96,
       cell: ({ row: { original: object } }) => <ObjectStatePill state={object.state} retrying={object.retrying} />,
     }),
     column.accessor((object) => object.message ?? "", {
       id: "message",
       header: "Ready message",
       size: 160,
-      meta: { grow: true },
+      meta: { grow: true, card: "wide" },
       enableSorting: false,
-      cell: ({ row: { original: object } }) => (
-        <span className={object.state === "failing" ? "text-fail" : "text-fg-muted"} title={object.message ?? undefined}>
-          {object.message ?? "—"}
-        </span>
-      ),
+      cell: ({ row: { original: object } }) =>
+        object.message ? <ClampedText text={object.message} className={object.state === "failing" ? "text-fail" : "text-fg-muted"} /> : <span className="text-fg-subtle">—</span>,
     }),
     column.accessor((object) => object.revision ?? "", {
       id: "revision",
       header: "Revision",
-      size: 120,
+      size: 100,
       cell: ({ row: { original: object } }) => <Revision value={object.revision} />,
     }),
     column.accessor((object) => object.lastAppliedAt ?? "", {
       id: "applied",
       header: "Applied",
-      size: 84,
+      size: 72,
       sortDescFirst: true,
       cell: ({ row: { original: object } }) => (
         <span className="text-xs text-fg-muted">
@@ -73,15 +73,21 @@ function columns(cluster: { id: string; name: string }) {
     }),
     column.accessor((object) => object.suspension?.at ?? "", {
       id: "suspension",
-      header: "Suspended by / why / until",
-      size: 190,
+      header: "Suspension",
+      size: 150,
+      meta: { card: "wide" },
       sortDescFirst: true,
-      cell: ({ row: { original: object } }) => <SuspensionCell suspension={object.suspension} />,
+      // A fixed width: the cell shows the start of the reason in one line and opens the rest on demand.
+      cell: ({ row: { original: object } }) => (
+        <div className="w-36 max-md:w-auto">
+          <SuspensionCell suspension={object.suspension} />
+        </div>
+      ),
     }),
     column.display({
       id: "autoSync",
       header: "Auto-sync",
-      size: 90,
+      size: 80,
       cell: ({ row: { original: object } }) => (
         <AutoSyncSwitch
           clusterId={cluster.id}
@@ -95,7 +101,7 @@ function columns(cluster: { id: string; name: string }) {
     column.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
-      size: 48,
+      size: 40,
       cell: ({ row: { original: object } }) => <ReconcileButton clusterId={cluster.id} clusterName={cluster.name} object={object} iconOnly />,
     }),
   ];
@@ -124,6 +130,7 @@ export function ObjectsTable({ clusterId, clusterName, objects, filter }: Object
       searchText={objectSearchText}
       filter={filter}
       rowClassName={(object) => (object.stale ? "opacity-70" : undefined)}
+      count="filtered"
     />
   );
 }

@@ -9,15 +9,16 @@ export function OutcomeList({ results }: { results: ObjectOutcome[] }) {
   return (
     <ul className="divide-y divide-line overflow-hidden rounded-md border border-line">
       {results.map((result) => (
-        <li key={`${result.kind}/${result.namespace}/${result.name}`} className="flex items-center gap-3 px-3 py-1.5 text-xs">
-          <Badge tone={tones[result.outcome]} className="w-20 justify-center">
+        <li key={`${result.kind}/${result.namespace}/${result.name}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1.5 text-xs">
+          <Badge tone={tones[result.outcome]} className="min-w-20 justify-center">
             {result.outcome}
           </Badge>
-          <span className="min-w-0 flex-1 truncate font-mono">
+          <span className="min-w-0 flex-1 font-mono [overflow-wrap:anywhere]">
             <span className="text-fg-subtle">{result.kind} </span>
             {result.namespace}/{result.name}
           </span>
-          {result.message && <span className="max-w-[50%] truncate text-fg-muted" title={result.message}>{result.message}</span>}
+          {/* Shown whole, wrapping: a tooltip would hide it from keyboard and touch users. */}
+          {result.message && <span className="basis-full break-words text-fg-muted">{result.message}</span>}
         </li>
       ))}
     </ul>

@@ -1,6 +1,10 @@
+"use client";
+
+import { useState } from "react";
+
 /**
  * Flux revisions are long: "main@sha1:<40 hex>", "sha256:<64 hex>", "6.5.0@sha256:…".
- * Shown as "main@6a1b2c3" with the full revision on hover.
+ * Shown as "main@6a1b2c3"; pressing it shows the full revision in place (keyboard and touch alike).
  */
 export function shortRevision(revision: string): string {
   const match = /^(?:(.+)[@/])?(sha1:|sha256:)?([0-9a-f]{40,64})$/.exec(revision);
@@ -11,10 +15,19 @@ export function shortRevision(revision: string): string {
 }
 
 export function Revision({ value }: { value: string | null }) {
+  const [full, setFull] = useState(false);
   if (!value) return <span className="text-fg-subtle">—</span>;
+  const short = shortRevision(value);
+  if (short === value) return <span className="font-mono text-xs break-all">{value}</span>;
   return (
-    <span title={value} className="font-mono text-xs">
-      {shortRevision(value)}
-    </span>
+    <button
+      type="button"
+      aria-expanded={full}
+      aria-label={full ? undefined : `${short}, show the full revision`}
+      onClick={() => setFull((shown) => !shown)}
+      className="max-w-full rounded text-left font-mono text-xs break-all hover:underline"
+    >
+      {full ? value : short}
+    </button>
   );
 }

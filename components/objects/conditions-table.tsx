@@ -7,7 +7,8 @@ import { conditionTone } from "./condition-tone";
 export function ConditionsTable({ conditions }: { conditions: FluxCondition[] }) {
   if (conditions.length === 0) return <p className="px-4 py-3 text-[13px] text-fg-subtle">Flux has not reported any conditions yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a keyboard can scroll it sideways on a narrow screen.
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-[13px]">
         <thead className="text-[11px] tracking-wide text-fg-subtle uppercase">
           <tr>

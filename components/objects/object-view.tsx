@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { AutoSyncSwitch } from "@/components/clusters/auto-sync-switch";
 import { ReconcileButton } from "@/components/clusters/reconcile-button";
-import { SuspensionCell } from "@/components/clusters/suspension-cell";
+import { SuspensionDetails } from "@/components/clusters/suspension-cell";
 import { clusterHref, objectHref } from "@/components/fleet/links";
 import { ObjectStatePill } from "@/components/fleet/object-state-pill";
 import { Revision } from "@/components/fleet/revision";
@@ -21,6 +21,7 @@ import { useCluster } from "@/lib/queries/use-cluster";
 import { useFluxObject } from "@/lib/queries/use-flux-object";
 import { ConditionsTable } from "./conditions-table";
 import { EventsList } from "./events-list";
+import { ManagedObjectsTable } from "./managed-objects-table";
 import { YamlView } from "./yaml-view";
 
 export function ObjectView({ clusterId, objectRef }: { clusterId: string; objectRef: ObjectRef }) {
@@ -113,20 +114,23 @@ function ObjectSections({ clusterId, object }: { clusterId: string; object: Flux
           )}
         </Fact>
         <Fact label="Suspended">
-          <SuspensionCell suspension={object.suspension} />
+          {object.suspension ? <SuspensionDetails suspension={object.suspension} /> : <span className="text-fg-subtle">—</span>}
         </Fact>
         {object.message && (
-          <div className="col-span-full">
-            <Fact label="Ready message">
-              <span className={object.state === "failing" ? "text-fail" : "text-fg-muted"}>{object.message}</span>
-            </Fact>
-          </div>
+          <Fact label="Ready message" className="col-span-full">
+            <span className={object.state === "failing" ? "text-fail" : "text-fg-muted"}>{object.message}</span>
+          </Fact>
         )}
       </dl>
       <Section title="Conditions">
         <ConditionsTable conditions={object.conditions} />
       </Section>
-      <Section title="Recent events" aside={<span className="text-xs text-fg-subtle">{object.events.length}</span>}>
+      {(object.kind === "Kustomization" || object.kind === "HelmRelease") && (
+        <Section title="Managed objects" aside={object.managedObjects && <span className="text-xs text-fg-subtle">{object.managedObjects.length}</span>}>
+          <ManagedObjectsTable kind={object.kind} objects={object.managedObjects} />
+        </Section>
+      )}
+      <Section title="Recent events">
         <EventsList events={object.events} />
       </Section>
       <Section title="YAML">

@@ -17,21 +17,21 @@ function StatusCell({ token }: { token: ApiTokenSummary }) {
 
 function columnsFor(onRevoke: (token: ApiTokenSummary) => void) {
   return [
-    column.accessor("name", { header: "Name", size: 180, meta: { grow: true }, cell: ({ getValue }) => <span className="font-medium">{getValue()}</span> }),
+    column.accessor("name", { header: "Name", size: 160, meta: { grow: true, card: "title" }, cell: ({ getValue }) => <span className="font-medium">{getValue()}</span> }),
     column.accessor("prefix", {
       header: "Token",
-      size: 130,
+      size: 110,
       enableSorting: false,
       cell: ({ getValue }) => <span className="font-mono text-xs text-fg-muted">{getValue()}…</span>,
     }),
-    column.accessor("createdAt", { header: "Created", size: 130, cell: ({ getValue }) => <TimeAgo iso={getValue()} /> }),
-    column.accessor("lastUsedAt", { header: "Last used", size: 130, cell: ({ getValue }) => <TimeAgo iso={getValue()} fallback="never" /> }),
-    column.accessor("expiresAt", { header: "Expires", size: 160, cell: ({ getValue }) => <TimeAgo iso={getValue()} fallback="never" /> }),
-    column.display({ id: "status", header: "Status", size: 100, cell: ({ row }) => <StatusCell token={row.original} /> }),
+    column.accessor("createdAt", { header: "Created", size: 110, cell: ({ getValue }) => <TimeAgo iso={getValue()} /> }),
+    column.accessor("lastUsedAt", { header: "Last used", size: 110, cell: ({ getValue }) => <TimeAgo iso={getValue()} fallback="never" /> }),
+    column.accessor("expiresAt", { header: "Expires", size: 120, cell: ({ getValue }) => <TimeAgo iso={getValue()} fallback="never" /> }),
+    column.display({ id: "status", header: "Status", size: 90, cell: ({ row }) => <StatusCell token={row.original} /> }),
     column.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
-      size: 96,
+      size: 80,
       meta: { align: "right" },
       cell: ({ row: { original: token } }) =>
         !token.revokedAt && (

@@ -21,9 +21,10 @@ export function AppShell({ children, status }: { children: ReactNode; status?: R
   const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className="flex h-dvh flex-col md:flex-row">
+      {/* Shown only while focused, below the top bar and beside the sidebar: never over the logo. */}
       <a
         href="#main"
-        className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        className="sr-only z-50 rounded-md bg-accent text-accent-fg shadow-pop focus:not-sr-only focus:fixed focus:top-14 focus:left-3 focus:px-3 focus:py-2 md:focus:top-3 md:focus:left-60"
       >
         Skip to content
       </a>

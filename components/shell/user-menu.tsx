@@ -19,11 +19,14 @@ export function UserMenu({ placement = "top-start", compact }: { placement?: "to
         <button
           type="button"
           {...props}
-          aria-label={`Account: ${user.name}`}
           className={cn("flex w-full items-center gap-2 rounded-md p-1.5 text-left hover:bg-hover", compact && "w-auto")}
         >
           <Avatar name={user.name} />
-          {!compact && (
+          {/* The name is the visible text, so speech users can say what they see (WCAG 2.5.3). */}
+          <span className="sr-only">Account: </span>
+          {compact ? (
+            <span className="sr-only">{user.name}</span>
+          ) : (
             <span className="min-w-0 flex-1">
               <span className="block truncate text-[13px] font-medium">{user.name}</span>
               <span className="block text-[11px] text-fg-subtle capitalize">{user.role}</span>

@@ -42,12 +42,13 @@ export function StatusPill({ tone, children, pulse, title }: { tone: Tone; child
 /** A Kubernetes-style label, key=value, in a monospace chip. */
 export function LabelChip({ name, value, onClick, pressed }: { name: string; value: string; onClick?: () => void; pressed?: boolean }) {
   const className = cn(
-    "inline-flex h-5 max-w-56 items-center rounded border px-1.5 font-mono text-[11px] whitespace-nowrap",
+    // A long label wraps inside its chip rather than being cut: it is what a user filters by.
+    "inline-flex min-h-5 max-w-full items-center rounded border px-1.5 text-left font-mono text-[11px]",
     pressed ? "border-accent bg-accent-soft text-accent" : "border-line bg-canvas text-fg-muted",
     onClick && "hover:border-line-strong hover:text-fg",
   );
   const text = (
-    <span className="truncate">
+    <span className="[overflow-wrap:anywhere]">
       {name}
       <span className="text-fg-subtle">=</span>
       {value}

@@ -23,7 +23,8 @@ export function CodeBlock({ code, prompt, label = "Copy", className }: { code: s
   };
   return (
     <div className={cn("group relative w-full rounded-md border border-line bg-code text-left", className)}>
-      <pre className="overflow-x-auto py-2.5 pr-12 pl-3 font-mono text-xs leading-relaxed whitespace-pre-wrap text-fg [overflow-wrap:anywhere]">
+      {/* Focusable, so a keyboard can scroll what is wider than the box. */}
+      <pre tabIndex={0} className="overflow-x-auto py-2.5 pr-12 pl-3 font-mono text-xs leading-relaxed whitespace-pre-wrap text-fg [overflow-wrap:anywhere]">
         {prompt && <span className="select-none text-fg-subtle">$ </span>}
         <code ref={codeRef}>{code}</code>
       </pre>

@@ -10,7 +10,7 @@ import {
   type RowData,
   type SortingState,
 } from "@tanstack/react-table";
-import { Fragment, memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Fragment, memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { cn } from "./cn";
 import { ChevronRightIcon, SortIcon } from "./icons";
 import { useVirtualRows } from "./use-virtual-rows";
@@ -19,9 +19,13 @@ declare module "@tanstack/react-table" {
   // The type parameters must repeat TanStack's declaration for the interfaces to merge.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData extends RowData, TValue> {
-    /** The column that takes the width left over; others keep their `size`. */
+    /** The column that takes the width left over; its text wraps instead of widening the table. */
     grow?: boolean;
     align?: "right";
+    /** On a phone, where rows become cards: "title" heads the card, "wide" takes a line of its own. */
+    card?: "title" | "wide";
+    /** The cell's label on a card, when the header is not plain text. */
+    label?: string;
   }
 }
 
@@ -47,11 +51,17 @@ export interface DataTableProps<T> {
   noMatches?: ReactNode;
   /** Rows whose id is here are highlighted, e.g. the one just changed. */
   rowClassName?: (row: T) => string | undefined;
+  /** "filtered": the page already states the total, so the footer counts only while a filter hides rows. */
+  count?: "always" | "filtered";
 }
 
 /**
  * The one table every list view uses: sorting, a global filter and windowed rendering, so the
  * same component serves 12 clusters and 10,000 objects.
+ *
+ * Columns are as wide as their content, never narrower than their `size`: pills, kinds and names
+ * are never clipped whatever the font. Below the `md` breakpoint every row becomes a card (the
+ * same elements, restyled; explicit roles keep them a table for assistive technology).
  */
 export function DataTable<T>(props: DataTableProps<T>) {
   const { data, columns, getRowId, label, noun, searchText, filter = "", initialSorting = [], rowHeight = 36, renderExpanded } = props;
@@ -98,30 +108,36 @@ export function DataTable<T>(props: DataTableProps<T>) {
     [],
   );
 
-  const minWidth = table.getAllLeafColumns().reduce((sum, column) => sum + column.getSize(), renderExpanded ? 36 : 0);
+  const countText =
+    model.length !== data.length
+      ? `${model.length.toLocaleString()} of ${data.length.toLocaleString()} ${noun[1]}`
+      : props.count === "filtered"
+        ? ""
+        : `${data.length.toLocaleString()} ${data.length === 1 ? noun[0] : noun[1]}`;
 
   return (
-    <div className="flex min-h-[280px] flex-1 flex-col overflow-hidden rounded-lg border border-line bg-panel">
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
-        <table aria-label={label} aria-rowcount={model.length + 1} className="w-full table-fixed border-separate border-spacing-0" style={{ minWidth }}>
-          <colgroup>
-            {renderExpanded && <col style={{ width: 36 }} />}
-            {table.getVisibleLeafColumns().map((column) => (
-              <col key={column.id} style={column.columnDef.meta?.grow ? undefined : { width: column.getSize() }} />
-            ))}
-          </colgroup>
-          <thead>
+    // Short lists stay short; a long one scrolls inside the page, never shorter than a few rows.
+    <div className={cn("flex min-h-0 shrink flex-col overflow-hidden rounded-lg border border-line bg-panel", model.length > 6 && "min-h-72")}>
+      <div ref={scrollRef} className="min-h-0 flex-auto overflow-auto">
+        <table role="table" aria-label={label} aria-rowcount={model.length + 1} className="w-full border-separate border-spacing-0 max-md:block">
+          <thead role="rowgroup" className="max-md:sr-only">
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id} aria-rowindex={1}>
-                {renderExpanded && <th className={headClass} aria-label="Details" />}
+              <tr key={group.id} role="row" aria-rowindex={1}>
+                {renderExpanded && (
+                  <th role="columnheader" className={cn(headClass, "w-9")}>
+                    <span className="sr-only">Details</span>
+                  </th>
+                )}
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   const align = header.column.columnDef.meta?.align;
                   return (
                     <th
                       key={header.id}
+                      role="columnheader"
                       scope="col"
                       className={cn(headClass, align === "right" && "text-right")}
+                      style={{ minWidth: header.column.getSize(), width: header.column.columnDef.meta?.grow ? "100%" : undefined }}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                     >
                       {header.column.getCanSort() ? (
@@ -142,8 +158,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
               </tr>
             ))}
           </thead>
-          <tbody ref={bodyRef}>
-            {virtual.padTop > 0 && <tr aria-hidden="true" style={{ height: virtual.padTop }} />}
+          <tbody ref={bodyRef} role="rowgroup" className="max-md:block">
+            {virtual.padTop > 0 && <tr aria-hidden="true" className="max-md:block" style={{ height: virtual.padTop }} />}
             {visible.map((row, i) => (
               <TableRow
                 key={row.id}
@@ -157,10 +173,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 className={props.rowClassName?.(row.original)}
               />
             ))}
-            {virtual.padBottom > 0 && <tr aria-hidden="true" style={{ height: virtual.padBottom }} />}
+            {virtual.padBottom > 0 && <tr aria-hidden="true" className="max-md:block" style={{ height: virtual.padBottom }} />}
             {model.length === 0 && (
-              <tr>
-                <td colSpan={colCount} className="px-4 py-10 text-center text-[13px] text-fg-muted">
+              <tr role="row" className="max-md:block">
+                <td role="cell" colSpan={colCount} className="px-4 py-10 text-center text-[13px] text-fg-muted max-md:block">
                   {props.noMatches ?? `No ${noun[1]} match “${filter}”.`}
                 </td>
               </tr>
@@ -169,10 +185,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </table>
         {props.footer}
       </div>
-      <div className="flex h-8 shrink-0 items-center border-t border-line px-3 text-xs text-fg-subtle" aria-live="polite">
-        {model.length === data.length
-          ? `${data.length.toLocaleString()} ${data.length === 1 ? noun[0] : noun[1]}`
-          : `${model.length.toLocaleString()} of ${data.length.toLocaleString()} ${noun[1]}`}
+      <div className={cn("flex h-8 shrink-0 items-center border-t border-line px-3 text-xs text-fg-subtle", !countText && "sr-only")} aria-live="polite">
+        {countText}
       </div>
     </div>
   );
@@ -197,9 +211,15 @@ const TableRow = memo(function TableRow<T>({ row, index, colCount, rowHeight, ex
   const detailId = `row-detail-${row.id}`;
   return (
     <Fragment>
-      <tr data-key={row.id} aria-rowindex={index + 2} className={cn("group/row hover:bg-hover", className)} style={{ height: rowHeight }}>
+      <tr
+        data-key={row.id}
+        role="row"
+        aria-rowindex={index + 2}
+        className={cn("group/row h-(--row-height) hover:bg-hover", cardClass, className)}
+        style={{ "--row-height": `${rowHeight}px` } as CSSProperties}
+      >
         {onToggle && (
-          <td className={cellClass}>
+          <td role="cell" className={cn(cellClass, "max-md:z-10 max-md:col-span-full max-md:row-start-1 max-md:justify-self-end")}>
             <button
               type="button"
               onClick={() => onToggle(row.id)}
@@ -212,15 +232,32 @@ const TableRow = memo(function TableRow<T>({ row, index, colCount, rowHeight, ex
             </button>
           </td>
         )}
-        {row.getVisibleCells().map((cell) => (
-          <td key={cell.id} className={cn(cellClass, cell.column.columnDef.meta?.align === "right" && "text-right")}>
-            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-          </td>
-        ))}
+        {row.getVisibleCells().map((cell) => {
+          const { meta, header } = cell.column.columnDef;
+          const cardLabel = meta?.label ?? (typeof header === "string" ? header : undefined);
+          return (
+            <td
+              key={cell.id}
+              role="cell"
+              data-card-label={meta?.card === "title" ? undefined : cardLabel}
+              className={cn(
+                cellClass,
+                // A long unbroken word (a revision in a message) may break anywhere rather than widen the table.
+                meta?.grow ? "whitespace-normal [overflow-wrap:anywhere]" : "whitespace-nowrap",
+                meta?.align === "right" && "text-right max-md:text-left",
+                meta?.card === "title" && "max-md:col-span-full max-md:row-start-1 max-md:text-[14px]",
+                meta?.card === "title" && onToggle && "max-md:pr-9",
+                meta?.card === "wide" && "max-md:col-span-full",
+              )}
+            >
+              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            </td>
+          );
+        })}
       </tr>
       {expanded && renderExpanded && (
-        <tr data-key={row.id} id={detailId}>
-          <td colSpan={colCount} className="border-b border-line bg-canvas px-4 py-3">
+        <tr data-key={row.id} id={detailId} role="row" className="max-md:block">
+          <td role="cell" colSpan={colCount} className="border-b border-line bg-canvas px-4 py-3 max-md:block">
             {renderExpanded(row.original)}
           </td>
         </tr>
@@ -229,7 +266,10 @@ const TableRow = memo(function TableRow<T>({ row, index, colCount, rowHeight, ex
   );
 }) as <T>(props: TableRowProps<T>) => ReactNode;
 
-const cellClass = "border-b border-line px-3 text-[13px] overflow-hidden text-ellipsis whitespace-nowrap align-middle";
+const cellClass = "border-b border-line px-3 py-1.5 text-[13px] align-middle max-md:min-w-0 max-md:border-0 max-md:p-0 max-md:whitespace-normal max-md:[overflow-wrap:anywhere]";
+
+// A card: the title across the top, then the other cells as labelled facts, two to a line.
+const cardClass = "max-md:grid max-md:h-auto max-md:grid-cols-2 max-md:gap-x-4 max-md:gap-y-2.5 max-md:border-b max-md:border-line max-md:px-3 max-md:py-3";
 
 function useFiltered<T>(data: T[], searchText: ((row: T) => string) | undefined, filter: string): T[] {
   const index = useMemo(() => (searchText ? data.map((row) => searchText(row).toLowerCase()) : null), [data, searchText]);

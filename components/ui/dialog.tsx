@@ -20,6 +20,10 @@ const widths = { sm: "max-w-md", md: "max-w-lg", lg: "max-w-2xl" };
 
 const subscribeNothing = () => () => {};
 
+const FIRST_FIELD = ["input:not([type=hidden]):not([type=radio]):not([type=checkbox]):not([type=file])", "textarea", "select"]
+  .map((field) => `${field}:not(:disabled):not([tabindex="-1"])`)
+  .join(", ");
+
 /**
  * A modal on the native <dialog>: the browser traps focus, closes it on Escape and puts it in the
  * top layer. It is portalled to <body> so that a dialog opened from a table cell inherits none of
@@ -35,7 +39,13 @@ export function Dialog({ open, onClose, title, description, children, footer, si
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The browser focuses the first focusable element, the × in the header; the first field is
+      // where the user starts, and without one the footer's first button (Cancel) is the safe start.
+      const start = dialog.querySelector<HTMLElement>(FIRST_FIELD) ?? dialog.querySelector<HTMLElement>("footer button:not(:disabled)");
+      start?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open, inBrowser]);
 

@@ -24,7 +24,7 @@ export function UserActions({ user }: { user: UserDto }) {
   const onClose = () => setDialog(null);
   const enabled = user.disabledAt === null;
   return (
-    <span className="flex justify-end gap-1">
+    <span className="flex justify-end gap-1 max-md:-ml-2.5 max-md:flex-wrap max-md:justify-start">
       <Button size="sm" variant="ghost" onClick={() => show("role")} aria-label={`Change role of ${user.name}`}>
         Change role
       </Button>

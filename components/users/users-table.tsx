@@ -15,41 +15,42 @@ function columnsFor(currentUser: string) {
   return [
     column.accessor("name", {
       header: "Name",
-      size: 200,
+      size: 160,
+      meta: { card: "title" },
       cell: ({ getValue }) => (
         <span className="flex items-center gap-2">
-          <span className="truncate font-medium">{getValue()}</span>
+          <span className="font-medium">{getValue()}</span>
           {getValue() === currentUser && <Badge>you</Badge>}
         </span>
       ),
     }),
     column.accessor("email", {
       header: "E-mail",
-      size: 220,
-      meta: { grow: true },
+      size: 180,
+      meta: { grow: true, card: "wide" },
       cell: ({ getValue }) => getValue() ?? <span className="text-fg-subtle">—</span>,
     }),
     column.accessor("role", {
       header: "Role",
-      size: 110,
+      size: 90,
       cell: ({ getValue }) => <Badge tone={roleTone[getValue()]}>{getValue()}</Badge>,
     }),
     column.accessor((user) => (user.disabledAt ? "disabled" : "active"), {
       id: "status",
       header: "Status",
-      size: 110,
+      size: 90,
       cell: ({ getValue }) => <StatusPill tone={getValue() === "active" ? "ok" : "neutral"}>{getValue()}</StatusPill>,
     }),
     column.accessor("createdAt", {
       header: "Created",
-      size: 140,
+      size: 120,
       cell: ({ getValue }) => <TimeAgo iso={getValue()} />,
     }),
     column.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
-      size: 290,
-      meta: { align: "right" },
+      size: 120,
+      meta: { align: "right", card: "wide" },
       cell: ({ row }) => <UserActions user={row.original} />,
     }),
   ];

@@ -13,10 +13,14 @@ export class ClusterPage {
   readonly clusterAutoSync = (clusterName: string) => this.page.getByRole("switch", { name: `Auto-sync for ${clusterName}`, exact: true });
   readonly moreActions = () => this.page.getByRole("button", { name: "More actions" });
 
-  async relabel(labels: string) {
+  async openEditDialog() {
     await this.moreActions().click();
-    await this.page.getByRole("button", { name: "Rename and relabel…" }).click();
-    const dialog = this.page.getByRole("dialog", { name: "Rename and relabel" });
+    await this.page.getByRole("button", { name: "Edit cluster…" }).click();
+    return this.page.getByRole("dialog", { name: "Edit cluster" });
+  }
+
+  async relabel(labels: string) {
+    const dialog = await this.openEditDialog();
     await dialog.getByLabel("Labels").fill(labels);
     await dialog.getByRole("button", { name: "Save" }).click();
     return dialog;

@@ -6,9 +6,10 @@ import type { Suspension } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { AutoSyncResult } from "../fleet/dto";
 import { liveCluster } from "../inventory";
-import { KubeError } from "../k8s/kube-error";
+import { isKubeError } from "../k8s/kube-error";
 import { failed, patchFluxObjects, type PatchDecision, type PatchTarget } from "../k8s/patch-flux-objects";
 import { plannedPatches } from "../k8s/planned-patches";
+import { enforcePausePolicy } from "../pause-policies/enforce-pause-policy";
 import { modelFor, objectPath, resourceOf, type FluxObject } from "../k8s/resources";
 import { autoSyncInput, type AutoSyncInput } from "../schemas/auto-sync";
 import { asUnreachable } from "./as-unreachable";
@@ -37,7 +38,7 @@ export async function setObjectAutoSync(
   const row = await getClusterOrThrow(clusterId);
   const model = modelFor(ref.kind);
   if (!model) throw new AppError("not_found", `"${ref.kind}" is not a Flux kind`);
-  const until = enabled ? null : resolveUntil(untilText);
+  const until = enabled ? null : (await enforcePausePolicy(row, { reason: reason ?? null, until: resolveUntil(untilText) })).until;
   await requireTrackedCluster(clusterId);
   const live = liveCluster(row);
   const cluster = { id: row.id, name: row.name };
@@ -57,8 +58,8 @@ export async function setObjectAutoSync(
   try {
     object = await live.client.request<FluxObject>("GET", objectPath(model, ref.namespace, ref.name));
   } catch (error) {
-    if (error instanceof KubeError && error.status === 404) throw new AppError("not_found", `No ${model.kind} ${ref.namespace}/${ref.name} on ${row.name}`);
-    if (!(error instanceof KubeError) || error.status !== undefined) throw error;
+    if (isKubeError(error) && error.status === 404) throw new AppError("not_found", `No ${model.kind} ${ref.namespace}/${ref.name} on ${row.name}`);
+    if (!isKubeError(error) || error.status !== undefined) throw error;
     // Nothing was touched: a plain record, no intent.
     const result = failed(scope, error);
     await recordAuditEvent({ ...audit(null), outcome: auditOutcomeOf([result]), results: [result] });

@@ -5,6 +5,7 @@ import { requireTrackedCluster } from "../clusters/require-tracked-cluster";
 import type { AutoSyncResult } from "../fleet/dto";
 import { inventory, liveCluster } from "../inventory";
 import { listFluxObjects } from "../k8s/list-flux-objects";
+import { enforcePausePolicy } from "../pause-policies/enforce-pause-policy";
 import { patchFluxObjects } from "../k8s/patch-flux-objects";
 import { plannedPatches } from "../k8s/planned-patches";
 import { HelmRelease, Kustomization } from "../k8s/resources";
@@ -24,15 +25,16 @@ export interface SuspendOptions {
  * Turns auto-sync off for a whole cluster: every Kustomization and HelmRelease gets
  * `spec.suspend: true` plus annotations saying who, why and until when. Sources keep fetching
  * (see docs/ARCHITECTURE.md), so resuming applies the newest revision at once. Objects paused on
- * their own keep their own pause and expiry.
+ * their own keep their own pause and expiry. The pause policy for the cluster's labels is checked
+ * first (it may supply the expiry).
  *
  * The audit intent and the Suspension row are written before the first object is patched, so a
  * crash half-way leaves a record the leader completes and an expiry that still fires.
  */
 export async function suspendCluster(clusterId: string, options: SuspendOptions, actor: Actor, origin?: RequestOrigin): Promise<AutoSyncResult> {
   const row = await getClusterOrThrow(clusterId);
-  const until = resolveUntil(options.until);
   const reason = options.reason ?? null;
+  const { until } = await enforcePausePolicy(row, { reason, until: resolveUntil(options.until) });
   await requireTrackedCluster(clusterId);
   const before = inventory().store.clusterSummary(clusterId)?.autoSync;
   const live = liveCluster(row);

@@ -5,13 +5,12 @@ import { secretKey } from "../crypto/secret-key";
 import { db, type Prisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { ClusterDetail } from "../fleet/dto";
-import { createKubeClient, parseKubeconfig } from "../k8s/client";
 import { normalizeServerUrl } from "../k8s/server-url";
 import { inventory } from "../inventory";
 import { addClusterInput, type AddClusterInput } from "../schemas/clusters";
 import { clusterAuditView } from "./cluster-audit-view";
 import { getClusterDetail } from "./get-cluster-detail";
-import { probeCluster } from "./probe-cluster";
+import { vetKubeconfig } from "./vet-kubeconfig";
 
 /**
  * Registers a cluster after proving Syncline can work with it (see probeCluster). Nothing is
@@ -22,21 +21,18 @@ import { probeCluster } from "./probe-cluster";
 export async function addCluster(input: AddClusterInput, actor: Actor, origin?: RequestOrigin): Promise<ClusterDetail> {
   const { name, kubeconfig, context, labels, allowDuplicateServer } = addClusterInput.parse(input);
   await assertNameFree(name);
-  const parsed = parseKubeconfig(kubeconfig, context);
-  if (!allowDuplicateServer) await assertServerNotRegistered(parsed.server);
-  const client = createKubeClient({ name, kubeconfig, context: parsed.context });
-  const { capabilities, fluxVersion } = await probeCluster(client).finally(() => client.close());
+  const vetted = await vetKubeconfig({ name, kubeconfig, context, beforeProbe: allowDuplicateServer ? undefined : assertServerNotRegistered });
   let row;
   try {
     row = await db().cluster.create({
       data: {
         name,
-        server: parsed.server,
-        context: parsed.context,
+        server: vetted.server,
+        context: vetted.context,
         kubeconfigEncrypted: sealSecret(kubeconfig, secretKey()),
         labels,
-        fluxVersion,
-        capabilities: capabilities as unknown as Prisma.InputJsonObject,
+        fluxVersion: vetted.fluxVersion,
+        capabilities: vetted.capabilities as unknown as Prisma.InputJsonObject,
         health: "unknown",
       },
     });

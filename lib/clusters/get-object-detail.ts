@@ -6,6 +6,7 @@ import type { FluxObjectDetail } from "../fleet/dto";
 import { inventory } from "../inventory";
 import { trimmed } from "../inventory/snapshot-persister";
 import { modelFor, resourceOf, type FluxObject } from "../k8s/resources";
+import { managedObjectsOf } from "../k8s/resources/managed-objects";
 import { withSecretsRedacted } from "../k8s/resources/with-secrets-redacted";
 import { requireTrackedCluster } from "./require-tracked-cluster";
 
@@ -37,6 +38,7 @@ export async function getObjectDetail(clusterId: string, kind: string, namespace
   return {
     ...summary,
     conditions: resourceOf(model.kind, object).conditions,
+    managedObjects: managedObjectsOf(object),
     events: events.map((e) => ({ type: e.type, reason: e.reason, message: e.message, firstSeen: e.firstSeen.toISOString(), lastSeen: e.lastSeen.toISOString(), count: e.count })),
     yaml: stringify(readerRole === "viewer" ? withSecretsRedacted(model.kind, asOnCluster(object)) : asOnCluster(object)),
   };

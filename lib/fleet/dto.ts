@@ -63,7 +63,17 @@ export type FluxCondition = z.infer<typeof fluxCondition>;
 export const fluxEvent = z.object({ type: z.string(), reason: z.string(), message: z.string(), firstSeen: isoTime, lastSeen: isoTime, count: z.number().int() });
 export type FluxEvent = z.infer<typeof fluxEvent>;
 
-export const fluxObjectDetail = fluxObjectSummary.extend({ conditions: z.array(fluxCondition), events: z.array(fluxEvent), yaml: z.string() });
+/** One object a Kustomization or HelmRelease applied; namespace "" is cluster-scoped, group "" the core group. */
+export const managedObject = z.object({ kind: z.string(), namespace: z.string(), name: z.string(), group: z.string(), apiVersion: z.string() });
+export type ManagedObject = z.infer<typeof managedObject>;
+
+export const fluxObjectDetail = fluxObjectSummary.extend({
+  conditions: z.array(fluxCondition),
+  events: z.array(fluxEvent),
+  /** What the object reports it manages (status.inventory); null when it keeps no inventory. */
+  managedObjects: z.array(managedObject).nullable(),
+  yaml: z.string(),
+});
 export type FluxObjectDetail = z.infer<typeof fluxObjectDetail>;
 
 /** Auto-sync over a cluster's reconcilers: "mixed" is shown as "paused N of M". */
@@ -84,6 +94,8 @@ export const clusterSummary = z.object({
   fluxVersion: z.string().nullable(),
   counts: objectCounts,
   autoSync: autoSyncState,
+  /** Who paused the cluster's reconcilers, why and until when; null while none is paused. */
+  suspension: suspensionInfo.nullable(),
   lastApplied: z.object({ revision: z.string(), at: isoTime, object: objectRef }).nullable(),
 });
 export type ClusterSummary = z.infer<typeof clusterSummary>;

@@ -7,7 +7,9 @@ import type {
   FluxKind,
   FluxObjectSummary,
   ObjectCounts,
+  SuspensionInfo,
 } from "../fleet/dto";
+import { clusterSuspensionOf } from "../fleet/cluster-suspension-of";
 import { modelFor, resourceOf, summarize, type FluxObject } from "../k8s/resources";
 import { applyWatchEvent, emptyList, objectKey, type WatchedList, type WatchEvent } from "../k8s/watch/apply-watch-event";
 
@@ -229,12 +231,14 @@ function buildClusterSummary(record: ClusterRecord, summaries: Iterable<FluxObje
   let reconcilers = 0;
   let paused = 0;
   let lastApplied: ClusterSummary["lastApplied"] = null;
+  const suspensions: Array<SuspensionInfo | null> = [];
   for (const summary of summaries) {
     counts.total += 1;
     if (summary.state !== "unknown") counts[summary.state] += 1;
     if (!modelFor(summary.kind)?.reconciler) continue;
     reconcilers += 1;
     if (summary.suspended) paused += 1;
+    suspensions.push(summary.suspension);
     if (summary.revision && summary.lastAppliedAt && (!lastApplied || summary.lastAppliedAt > lastApplied.at)) {
       lastApplied = { revision: summary.revision, at: summary.lastAppliedAt, object: { kind: summary.kind, namespace: summary.namespace, name: summary.name } };
     }
@@ -251,6 +255,7 @@ function buildClusterSummary(record: ClusterRecord, summaries: Iterable<FluxObje
     fluxVersion: record.fluxVersion,
     counts,
     autoSync,
+    suspension: clusterSuspensionOf(suspensions),
     lastApplied,
   };
 }

@@ -13,6 +13,7 @@ const cluster = (id: string, extra: Partial<ClusterSummary> = {}): ClusterSummar
   fluxVersion: "v2.6.0",
   counts: { ready: 3, failing: 0, progressing: 0, suspended: 0, total: 3 },
   autoSync: { state: "on", suspended: 0, total: 3 },
+  suspension: null,
   lastApplied: null,
   ...extra,
 });
@@ -123,7 +124,7 @@ describe("applyToObjectList", () => {
 });
 
 describe("applyToObjectDetail", () => {
-  const detail: FluxObjectDetail = { ...object("apps"), conditions: [], events: [], yaml: "kind: Kustomization" };
+  const detail: FluxObjectDetail = { ...object("apps"), conditions: [], events: [], managedObjects: null, yaml: "kind: Kustomization" };
 
   it("merges the new state and keeps conditions, events and YAML", () => {
     const next = applyToObjectDetail("a", detail, [{ type: "object", clusterId: "a", object: object("apps", { state: "failing" }) }]);

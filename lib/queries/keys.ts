@@ -22,6 +22,13 @@ export const keys = {
     objects: (id: string) => ["clusters", "objects", id] as const,
     objectDetails: () => ["clusters", "object"] as const,
     object: (id: string, ref: ObjectRef) => ["clusters", "object", id, ref.kind, ref.namespace, ref.name] as const,
+    pausePolicies: () => ["clusters", "pause-policy"] as const,
+    pausePolicy: (id: string) => ["clusters", "pause-policy", id] as const,
+    resumePreview: (id: string) => ["clusters", "resume-preview", id] as const,
+  },
+  pausePolicies: {
+    all: ["pause-policies"] as const,
+    list: () => ["pause-policies", "list"] as const,
   },
   audit: {
     all: ["audit"] as const,
@@ -54,4 +61,8 @@ export const apiPaths = {
   users: "/api/users",
   user: (id: string) => `/api/users/${encodeURIComponent(id)}`,
   userPassword: (id: string) => `/api/users/${encodeURIComponent(id)}/password`,
+  pausePolicies: "/api/pause-policies",
+  pausePolicy: (id: string) => `/api/pause-policies/${encodeURIComponent(id)}`,
+  clusterPausePolicy: (id: string) => `/api/clusters/${encodeURIComponent(id)}/pause-policy`,
+  resumePreview: (id: string) => `/api/clusters/${encodeURIComponent(id)}/resume-preview`,
 };

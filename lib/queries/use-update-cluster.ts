@@ -6,6 +6,10 @@ import { apiPaths, keys } from "./keys";
 export interface UpdateClusterInput {
   name?: string;
   labels?: Record<string, string>;
+  /** New credentials: the server vets and probes them as on registration. */
+  kubeconfig?: string;
+  context?: string;
+  allowServerChange?: boolean;
 }
 
 export function useUpdateCluster(id: string) {

@@ -14,11 +14,14 @@ const labelValue = z.string().regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-
 
 export const clusterLabels = z.record(labelKey, labelValue).refine((labels) => Object.keys(labels).length <= 64, "At most 64 labels");
 
+/** The kubeconfig text; sealed at rest and never returned or logged. */
+const kubeconfigText = z.string().min(1, "Paste a kubeconfig").max(512 * 1024, "The kubeconfig is larger than 512 KiB");
+const contextName = z.string().trim().min(1).max(253);
+
 export const addClusterInput = z.object({
   name: clusterName,
-  /** The kubeconfig text; sealed at rest and never returned or logged. */
-  kubeconfig: z.string().min(1, "Paste a kubeconfig").max(512 * 1024, "The kubeconfig is larger than 512 KiB"),
-  context: z.string().trim().min(1).max(253).optional(),
+  kubeconfig: kubeconfigText,
+  context: contextName.optional(),
   labels: clusterLabels.default({}),
   /** Register a server that is already registered (e.g. under another context or identity). */
   allowDuplicateServer: z.boolean().default(false),
@@ -26,8 +29,18 @@ export const addClusterInput = z.object({
 export type AddClusterInput = z.input<typeof addClusterInput>;
 
 export const updateClusterInput = z
-  .object({ name: clusterName.optional(), labels: clusterLabels.optional() })
-  .refine((input) => input.name !== undefined || input.labels !== undefined, "Give a new name, new labels, or both");
+  .object({
+    name: clusterName.optional(),
+    labels: clusterLabels.optional(),
+    /** New credentials for the same cluster (a rotation): vetted and probed as on registration. */
+    kubeconfig: kubeconfigText.optional(),
+    /** The context of the new kubeconfig; its current context when not given. */
+    context: contextName.optional(),
+    /** The new kubeconfig names another API server on purpose (the cluster moved); else that is refused. */
+    allowServerChange: z.boolean().default(false),
+  })
+  .refine((input) => input.name !== undefined || input.labels !== undefined || input.kubeconfig !== undefined, "Give a new name, new labels or a new kubeconfig")
+  .refine((input) => input.context === undefined || input.kubeconfig !== undefined, { message: "A context is chosen with a new kubeconfig", path: ["context"] });
 export type UpdateClusterInput = z.input<typeof updateClusterInput>;
 
 /** A Kubernetes namespace: a DNS-1123 label. */

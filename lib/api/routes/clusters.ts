@@ -36,7 +36,7 @@ export const getClusterRoute = declareRoute({
 export const updateClusterRoute = declareRoute({
   method: "patch",
   path: "/api/clusters/{id}",
-  summary: "Rename or relabel a cluster",
+  summary: "Rename or relabel a cluster, or replace its kubeconfig (vetted and probed as on registration)",
   permission: "clusters.manage",
   params: clusterParams,
   body: updateClusterInput,

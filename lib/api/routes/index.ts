@@ -3,9 +3,10 @@ import { auditRoutes } from "./audit";
 import { authRoutes } from "./auth";
 import { clusterRoutes } from "./clusters";
 import { eventRoutes } from "./events";
+import { pausePolicyRoutes } from "./pause-policies";
 import { systemRoutes } from "./system";
 import { tokenRoutes } from "./tokens";
 import { userRoutes } from "./users";
 
 /** Every route Syncline serves: the OpenAPI document and the route × role test are built from this. */
-export const allRoutes: readonly RouteDeclaration[] = [...systemRoutes, ...authRoutes, ...clusterRoutes, ...auditRoutes, ...eventRoutes, ...userRoutes, ...tokenRoutes];
+export const allRoutes: readonly RouteDeclaration[] = [...systemRoutes, ...authRoutes, ...clusterRoutes, ...auditRoutes, ...eventRoutes, ...userRoutes, ...tokenRoutes, ...pausePolicyRoutes];

@@ -1,0 +1,11 @@
+export { parseLabelSelector, type LabelRequirement } from "./parse-label-selector";
+export { selectorMatches } from "./selector-matches";
+export { resolvePausePolicy, type PolicyRule } from "./resolve-pause-policy";
+export { checkPause } from "./check-pause";
+export { describeMinutes } from "./describe-minutes";
+export { listPausePolicies } from "./list-pause-policies";
+export { createPausePolicy } from "./create-pause-policy";
+export { updatePausePolicy } from "./update-pause-policy";
+export { deletePausePolicy } from "./delete-pause-policy";
+export { getClusterPausePolicy } from "./get-cluster-pause-policy";
+export { enforcePausePolicy } from "./enforce-pause-policy";
