@@ -82,6 +82,7 @@ const DIALOGS: Record<string, DialogCheck[]> = {
     { name: "disable user", open: async (page) => (await page.getByRole("button", { name: "Disable admin" }).click(), page.getByRole("dialog")) },
   ],
   "/settings": [
+    { name: "add pause policy", open: async (page) => (await page.getByRole("button", { name: "Add policy" }).click(), page.getByRole("dialog")) },
     { name: "create token", open: async (page) => (await page.getByRole("button", { name: "Create token" }).click(), page.getByRole("dialog")) },
     {
       name: "token shown once",
@@ -143,4 +144,23 @@ test.describe("accessibility: every page and dialog passes axe (WCAG 2.2 AA) in 
       }
     });
   }
+
+  // Last, since it leaves the cluster paused: the resume confirmation only opens on a paused cluster.
+  test("the resume confirmation, with its preview", async ({ page, adminPassword }) => {
+    await cluster!.pause("a11y: the resume dialog");
+    await signInAsAdmin(page, adminPassword, `/clusters/${cluster!.id}`);
+    for (const theme of THEMES) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto(`/clusters/${cluster!.id}`);
+      await applyTheme(page, theme);
+      await settled(page);
+      await expect(new ClusterPage(page).clusterAutoSync(clusterName)).toHaveAttribute("aria-checked", "false", { timeout: 30_000 });
+      await new ClusterPage(page).clusterAutoSync(clusterName).click();
+      const dialog = page.getByRole("dialog");
+      await expect(dialog.getByTestId("resume-preview")).toBeVisible();
+      await expectAccessible(page, `the resume dialog (${theme})`, "dialog[open]");
+      await page.keyboard.press("Escape");
+      await expect(dialog).toBeHidden();
+    }
+  });
 });
