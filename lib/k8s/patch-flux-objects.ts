@@ -13,6 +13,9 @@ export type PatchDecision =
   | { patch: { metadata?: Record<string, unknown>; spec?: Record<string, unknown> }; guard: boolean; message?: string }
   | { outcome: "unchanged" | "skipped"; message: string };
 
+/** Flux writes an object's status often right after a change; a guarded patch re-reads and retries that many times. */
+const CONFLICT_RETRIES = 3;
+
 /** Enough requests in flight to keep the API server busy; beyond this it only queues them. */
 const CONCURRENCY = 32;
 
@@ -20,7 +23,7 @@ const CONCURRENCY = 32;
  * Applies a JSON merge patch to each target, reporting every object's outcome. With `guard`, the
  * patch carries the resourceVersion the decision was based on, so a concurrent change makes it
  * fail with 409 instead of being overwritten; the object is then re-read, re-decided and
- * patched once more. `onPatched` receives each object as written.
+ * patched again, up to CONFLICT_RETRIES times. `onPatched` receives each object as written.
  */
 export async function patchFluxObjects(
   client: KubeClient,
@@ -59,7 +62,7 @@ async function patchOne(
       return { ...ref, outcome: "changed", ...(decision.message ? { message: decision.message } : {}) };
     } catch (error) {
       if (!isKubeError(error)) throw error;
-      if (error.status === 409 && attempt === 0) {
+      if (error.status === 409 && attempt < CONFLICT_RETRIES) {
         try {
           current = { model: target.model, object: await client.request<FluxObject>("GET", path) };
           continue;

@@ -57,7 +57,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Waited for, so the next spec's cluster holds only the sandbox's own objects again.
+  // The next specs share this cluster: the 200 objects must be gone, not left to kustomize-controller
+  // to finalize one by one. Deleted first, then their finalizers dropped, so each goes at once.
+  await kubectl(cluster, ["delete", "kustomizations", "--all", "-n", NAMESPACE, "--wait=false"]).catch(() => undefined);
+  const names = (await listed().catch(() => ({ items: [] }) as Listed)).items.map((k) => k.metadata.name);
+  for (let i = 0; i < names.length; i += 20) {
+    await Promise.all(
+      names.slice(i, i + 20).map((name) => kubectl(cluster, ["patch", "kustomization", name, "-n", NAMESPACE, "--type=merge", "-p", '{"metadata":{"finalizers":null}}']).catch(() => undefined)),
+    );
+  }
   await kubectl(cluster, ["delete", "namespace", NAMESPACE, "--timeout=120s"]).catch(() => undefined);
   await removeCluster(registered.id, admin.actor).catch(() => undefined);
   await inventory().stop();
