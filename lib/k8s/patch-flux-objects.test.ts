@@ -47,10 +47,11 @@ describe("patching Flux objects", () => {
     expect(sent.map((body) => (body as { metadata: { resourceVersion: string } }).metadata.resourceVersion)).toEqual(["10", "12"]);
   });
 
-  it("reports a second conflict as failed: conflict rather than retrying forever", async () => {
-    const { client } = scriptedClient([conflict(), conflict()], object("12"));
+  it("retries a few conflicts, then reports failed: conflict rather than retrying forever", async () => {
+    const { client, sent } = scriptedClient([conflict(), conflict(), conflict(), conflict()], object("12"));
     const [result] = await patchFluxObjects(client, [{ model: Kustomization, object: object("10") }], decide, () => undefined);
     expect(result).toMatchObject({ outcome: "failed", message: expect.stringMatching(/^conflict: /) });
+    expect(sent).toHaveLength(4);
   });
 
   it("does not patch when the re-read object already has the change", async () => {
