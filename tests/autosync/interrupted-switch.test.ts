@@ -66,7 +66,8 @@ afterAll(async () => {
       names.slice(i, i + 20).map((name) => kubectl(cluster, ["patch", "kustomization", name, "-n", NAMESPACE, "--type=merge", "-p", '{"metadata":{"finalizers":null}}']).catch(() => undefined)),
     );
   }
-  await kubectl(cluster, ["delete", "namespace", NAMESPACE, "--timeout=120s"]).catch(() => undefined);
+  // The namespace stays: the sandbox runs no namespace controller, so a deleted one would never finish terminating.
+  await waitFor("the test Kustomizations to be gone", async () => (await listed()).items.length === 0, 30_000).catch(() => undefined);
   await removeCluster(registered.id, admin.actor).catch(() => undefined);
   await inventory().stop();
   await proxy.stop();
