@@ -14,6 +14,7 @@ const suites: Array<{ title: string; load: () => Promise<{ run: () => Promise<Be
   { title: "Live updates", load: () => import("./live-update") },
   { title: "Applying live updates", load: () => import("./apply-fleet-event") },
   { title: "Failover", load: () => import("./failover") },
+  { title: "Drift", load: () => import("./drift") },
   { title: "CLI", load: () => import("./cli") },
 ];
 

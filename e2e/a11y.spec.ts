@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { ClusterPage } from "./pages/cluster-page";
 import { FleetPage } from "./pages/fleet-page";
 import { signInAsAdmin } from "./pages/sign-in-page";
+import { expectAccessible } from "./world/accessibility";
 import { appPages, pageUrl } from "./world/app-pages";
 import { registerCluster, type RegisteredCluster } from "./world/registered-cluster";
 import { expect, test } from "./world/sandbox";
@@ -15,20 +15,6 @@ const THEMES = ["light", "dark"] as const;
 type Theme = (typeof THEMES)[number];
 const clusterName = `a11y-${Date.now().toString(36)}`;
 let cluster: RegisteredCluster | undefined;
-
-/** Fails on every serious or critical violation, listing each with the elements it was found on. */
-async function expectAccessible(page: Page, what: string, within?: string) {
-  // label-content-name-mismatch (WCAG 2.5.3) is still marked experimental in axe: switched on.
-  let axe = new AxeBuilder({ page }).options({ rules: { "label-content-name-mismatch": { enabled: true } } });
-  if (within) axe = axe.include(within);
-  // A button that changes variant fades its colours for 150 ms; axe would measure the blend.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== "running"));
-  const { violations } = await axe.analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary?.replace(/\s+/g, " ")}`).join("\n")}`);
-  expect(serious, `axe on ${what}`).toEqual([]);
-}
 
 /** The theme follows the system's unless chosen: emulating the system's scheme drives it. */
 async function applyTheme(page: Page, theme: Theme) {

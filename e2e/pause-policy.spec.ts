@@ -43,7 +43,7 @@ test("without a policy, the pause dialog pre-selects resuming in 4 hours and say
   await expect(dialog.getByLabel("Reason (optional)")).toBeVisible();
   await expect(dialog.getByRole("radio", { name: "In 4h" })).toBeChecked();
   await expect(dialog.getByRole("radio", { name: "Don't resume" })).not.toBeChecked();
-  await expect(dialog.getByTestId("pause-effect")).toHaveText(/Pauses 3 reconcilers \(Kustomizations and HelmReleases\)\. Sources keep fetching/);
+  await expect(dialog.getByTestId("pause-effect")).toHaveText(/Pauses 4 reconcilers \(Kustomizations and HelmReleases\)\. Sources keep fetching/);
   await expect(dialog.getByTestId("pause-policy")).toHaveCount(0);
   await page.screenshot({ path: screenshotPath("pause-dialog") });
   await dialog.getByRole("button", { name: "Cancel" }).click();
@@ -114,7 +114,7 @@ test("resuming asks first and shows the revisions waiting: fetched during the pa
   await fleet.autoSyncSwitch(name).click();
   const dialog = page.getByRole("dialog", { name: `Resume auto-sync on ${name}?` });
   const preview = dialog.getByTestId("resume-preview");
-  await expect(preview).toContainText("Resumes 3 reconcilers");
+  await expect(preview).toContainText("Resumes 4 reconcilers");
   const apps = preview.getByRole("listitem").filter({ hasText: "Kustomization flux-system/apps" });
   await expect(apps).toContainText(`fetched main@${sha.slice(0, 7)}, applied main@`);
   await page.screenshot({ path: screenshotPath("resume-preview") });

@@ -33,6 +33,8 @@ test.describe("README screenshots", () => {
     await signInAsAdmin(page, adminPassword, "/clusters");
     await new Shell(page).chooseTheme("Light theme");
     for (const name of [staging, production]) await expect(fleet.row(name).getByText("Connected")).toBeVisible({ timeout: 30_000 });
+    // Each cluster's drift, once the leader has computed it (flux build and a dry run per object).
+    for (const name of [staging, production]) await expect(fleet.row(name).getByText(/^computed /)).toBeVisible({ timeout: 90_000 });
     await expect(fleet.autoSyncSwitch(production)).toHaveAttribute("aria-checked", "false");
     await page.screenshot({ path: "docs/screenshots/fleet.png" });
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs from Debian and what a fresh machine may lack: Chromium for
-# Playwright (it cannot download its own browsers here) and PostgreSQL, which the suite starts
-# itself on a free port with a throw-away data folder.
+# Playwright (it cannot download its own browsers here), PostgreSQL, which the suite starts
+# itself on a free port with a throw-away data folder, and OpenSSH for the sandbox Git server.
 set -euo pipefail
 
 missing=()
@@ -10,6 +10,9 @@ compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql
 command -v git >/dev/null || missing+=(git)
 command -v openssl >/dev/null || missing+=(openssl)
 [ -x /usr/lib/git-core/git-http-backend ] || missing+=(git)
+# The sandbox Git server's SSH endpoint: sshd run as a plain process on a loopback port.
+[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+command -v ssh-keygen >/dev/null || missing+=(openssh-client)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

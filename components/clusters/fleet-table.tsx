@@ -11,6 +11,9 @@ import { LabelChip } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { ClusterSummary } from "@/lib/fleet/dto";
+import { DriftSummaryCell } from "@/components/drift/drift-summary-cell";
+import { driftRank } from "@/components/drift/drift-rank";
+import type { DriftSummary } from "@/lib/schemas/drift";
 import { AutoSyncCell } from "./auto-sync-cell";
 
 const column = createColumnHelper<ClusterSummary>();
@@ -18,7 +21,7 @@ const column = createColumnHelper<ClusterSummary>();
 // Worst first when sorting by health: the clusters that need someone come to the top.
 const healthRank = { unreachable: 0, degraded: 1, unknown: 2, connected: 3 };
 
-function columns(labelFilter: string[], toggleLabel: (label: string) => void) {
+function columns(labelFilter: string[], toggleLabel: (label: string) => void, drift: ReadonlyMap<string, DriftSummary> | null) {
   return [
     column.accessor("name", {
       header: "Cluster",
@@ -30,6 +33,8 @@ function columns(labelFilter: string[], toggleLabel: (label: string) => void) {
             {cluster.name}
           </Link>
           <span className="font-mono text-[11px] text-fg-subtle">{cluster.server.replace(/^https?:\/\//, "")}</span>
+          {/* Under the server, as on the cluster page: a column of its own left the drift no room. */}
+          {cluster.fluxVersion && <span className="font-mono text-[11px] text-fg-subtle">Flux {cluster.fluxVersion}</span>}
         </div>
       ),
     }),
@@ -41,18 +46,19 @@ function columns(labelFilter: string[], toggleLabel: (label: string) => void) {
         <HealthCell cluster={cluster} />
       ),
     }),
-    column.accessor((cluster) => cluster.fluxVersion ?? "", {
-      id: "flux",
-      header: "Flux",
-      size: 64,
-      cell: ({ getValue }) => <span className="font-mono text-xs text-fg-muted">{getValue() || "—"}</span>,
-    }),
     column.accessor((cluster) => cluster.counts.failing * 1e6 + cluster.counts.total, {
       id: "objects",
       header: "Objects",
       size: 150,
       sortDescFirst: true,
       cell: ({ row: { original: cluster } }) => <CountsBar counts={cluster.counts} />,
+    }),
+    column.accessor((cluster) => driftRank(drift?.get(cluster.id)), {
+      id: "drift",
+      header: "Drift",
+      size: 112,
+      sortDescFirst: true,
+      cell: ({ row: { original: cluster } }) => <DriftSummaryCell summary={drift?.get(cluster.id)} unavailable={drift === null} />,
     }),
     column.accessor((cluster) => cluster.autoSync.suspended, {
       id: "autoSync",
@@ -105,10 +111,12 @@ interface FleetTableProps {
   filter: string;
   labelFilter: string[];
   toggleLabel: (label: string) => void;
+  /** Each cluster's drift summary, by cluster id; null when the summaries could not be loaded. */
+  drift: ReadonlyMap<string, DriftSummary> | null;
 }
 
-export function FleetTable({ clusters, filter, labelFilter, toggleLabel }: FleetTableProps) {
-  const fleetColumns = useMemo(() => columns(labelFilter, toggleLabel), [labelFilter, toggleLabel]);
+export function FleetTable({ clusters, filter, labelFilter, toggleLabel, drift }: FleetTableProps) {
+  const fleetColumns = useMemo(() => columns(labelFilter, toggleLabel, drift), [labelFilter, toggleLabel, drift]);
   return (
     <DataTable
       label="Clusters"

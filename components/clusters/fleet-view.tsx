@@ -10,6 +10,7 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import { useSearchParamState } from "@/components/ui/use-search-param-state";
 import type { ClusterSummary } from "@/lib/fleet/dto";
 import { useClusters } from "@/lib/queries/use-clusters";
+import { useFleetDrift } from "@/lib/queries/use-fleet-drift";
 import { AddClusterButton } from "./add-cluster-button";
 import { FleetEmptyState } from "./fleet-empty-state";
 import { FleetSummary } from "./fleet-summary";
@@ -18,6 +19,8 @@ import { LabelFilterMenu } from "./label-filter-menu";
 
 export function FleetView() {
   const clusters = useClusters();
+  const fleetDrift = useFleetDrift();
+  const drift = useMemo(() => new Map((fleetDrift.data ?? []).map((summary) => [summary.clusterId, summary])), [fleetDrift.data]);
   const [params, setParams] = useSearchParamState();
   const search = params.get("q") ?? "";
   const labelFilter = useMemo(() => params.getAll("label"), [params]);
@@ -54,7 +57,7 @@ export function FleetView() {
               return <LabelChip key={label} name={name} value={value} pressed onClick={() => toggleLabel(label)} />;
             })}
           </div>
-          <FleetTable clusters={visible} filter={search} labelFilter={labelFilter} toggleLabel={toggleLabel} />
+          <FleetTable clusters={visible} filter={search} labelFilter={labelFilter} toggleLabel={toggleLabel} drift={fleetDrift.isError ? null : drift} />
         </>
       )}
     </PageBody>

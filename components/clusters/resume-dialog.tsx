@@ -5,6 +5,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { compactNumber } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ResumeDriftSummary } from "@/components/drift/resume-drift-summary";
 import { Revision } from "@/components/fleet/revision";
 import { useResumePreview } from "@/lib/queries/use-resume-preview";
 import type { ResumePreview } from "@/lib/schemas/resume-preview";
@@ -20,7 +21,8 @@ interface ResumeDialogProps {
 
 /**
  * Resuming a cluster applies everything its sources fetched during the pause, so it asks first and
- * says what will happen: the revisions waiting per reconciler, and what stays paused.
+ * says what will happen: the hand changes Flux will revert, the commits it will apply, the
+ * revisions waiting per reconciler, and what stays paused.
  */
 export function ResumeDialog({ open, onClose, clusterId, clusterName, onResume, pending }: ResumeDialogProps) {
   const preview = useResumePreview(clusterId, { enabled: open });
@@ -28,6 +30,7 @@ export function ResumeDialog({ open, onClose, clusterId, clusterName, onResume, 
     <Dialog
       open={open}
       onClose={onClose}
+      size="lg"
       title={`Resume auto-sync on ${clusterName}?`}
       description="Flux reconciles the resumed objects at once and applies what their sources fetched meanwhile."
       footer={
@@ -57,6 +60,7 @@ function PreviewBody({ preview }: { preview: ResumePreview }) {
   const count = preview.resumes.length;
   return (
     <div className="flex flex-col gap-4 text-[13px]" data-testid="resume-preview">
+      <ResumeDriftSummary preview={preview} />
       <p>
         Resumes <strong>{compactNumber(count)}</strong> {count === 1 ? "reconciler" : "reconcilers"}.
       </p>

@@ -22,6 +22,7 @@ import { useFluxObject } from "@/lib/queries/use-flux-object";
 import { ConditionsTable } from "./conditions-table";
 import { EventsList } from "./events-list";
 import { ManagedObjectsTable } from "./managed-objects-table";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { YamlView } from "./yaml-view";
 
 export function ObjectView({ clusterId, objectRef }: { clusterId: string; objectRef: ObjectRef }) {
@@ -30,17 +31,13 @@ export function ObjectView({ clusterId, objectRef }: { clusterId: string; object
   const clusterName = cluster.data?.name ?? "…";
 
   const eyebrow = (
-    <nav aria-label="Breadcrumb" className="flex gap-1">
-      <Link href="/clusters" className="hover:text-fg hover:underline">
-        Clusters
-      </Link>
-      <span aria-hidden="true">/</span>
-      <Link href={clusterHref(clusterId)} className="hover:text-fg hover:underline">
-        {clusterName}
-      </Link>
-      <span aria-hidden="true">/</span>
-      <span>{objectRef.kind}</span>
-    </nav>
+    <Breadcrumb
+      crumbs={[
+        { label: "Clusters", href: "/clusters" },
+        { label: clusterName, href: clusterHref(clusterId) },
+        { label: objectRef.kind },
+      ]}
+    />
   );
 
   return (

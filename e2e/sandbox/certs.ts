@@ -38,16 +38,20 @@ function signLeaf(dir: string, name: string, subject: string, extensions: string
   );
 }
 
-export function createClusterPki(dir: string, clusterName: string): ClusterPki {
+function newCa(dir: string, commonName: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   newKey(dir, 'ca');
   openssl(
     [
-      'req', '-x509', '-new', '-key', 'ca.key', '-subj', `/CN=${clusterName}-ca`, '-days', DAYS, '-sha256',
+      'req', '-x509', '-new', '-key', 'ca.key', '-subj', `/CN=${commonName}`, '-days', DAYS, '-sha256',
       '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', 'ca.crt',
     ],
     dir,
   );
+}
+
+export function createClusterPki(dir: string, clusterName: string): ClusterPki {
+  newCa(dir, `${clusterName}-ca`);
   // 10.0.0.1 is the first address of --service-cluster-ip-range: the in-cluster
   // "kubernetes" Service, which the API server also presents this certificate for.
   signLeaf(
@@ -73,6 +77,19 @@ export function createClusterPki(dir: string, clusterName: string): ClusterPki {
     serviceAccountKey: join(dir, 'sa.key'),
     serviceAccountPub: join(dir, 'sa.pub'),
   };
+}
+
+export interface ServingPki {
+  caCert: string;
+  servingCert: string;
+  servingKey: string;
+}
+
+/** A CA of its own and a certificate for 127.0.0.1 signed by it: a loopback HTTPS server that clients must be told to trust. */
+export function createLoopbackServingPki(dir: string, name: string): ServingPki {
+  newCa(dir, `${name}-ca`);
+  signLeaf(dir, name, `/CN=${name}`, 'subjectAltName=IP:127.0.0.1,DNS:localhost\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n');
+  return { caCert: join(dir, 'ca.crt'), servingCert: join(dir, `${name}.crt`), servingKey: join(dir, `${name}.key`) };
 }
 
 export function base64File(path: string): string {

@@ -22,7 +22,9 @@ function describe(world: SandboxWorld): string {
     lines.push(`  viewer         ${c.viewerKubeconfig}`);
     lines.push(`  nobody         ${c.nobodyKubeconfig}`);
   }
-  lines.push('', `Git: ${world.git.repos.join(' ')}`, `kubectl and flux: ${world.bin}`, '');
+  lines.push('', `Git: ${world.git.repos.join(' ')}`);
+  lines.push(`  HTTPS ${world.git.httpsUrl} (basic auth ${world.git.username}, CA ${world.git.caFile})`, `  SSH   ${world.git.sshUrl}`);
+  lines.push(`kubectl and flux: ${world.bin}`, '');
   lines.push(`Try: KUBECONFIG=${world.clusters[0]?.kubeconfig} ${world.bin}/flux get kustomizations`, '');
   return lines.join('\n');
 }

@@ -13,6 +13,8 @@ export interface CommitChange {
   files: Record<string, string | null>;
   /** Clone URL; defaults to the fleet repository. */
   repo?: string;
+  /** The branch to commit to, created from main when it does not exist yet; defaults to main. */
+  branch?: string;
 }
 
 /** Returns the sha of the pushed commit. */
@@ -21,7 +23,9 @@ export async function commitChange(world: Pick<SandboxWorld, 'git'>, change: Com
   if (!url) throw new Error('the sandbox world has no Git repository');
   const work = mkdtempSync(join(tmpdir(), 'sandbox-commit-'));
   try {
+    const branch = change.branch ?? 'main';
     await git(work, ['clone', '--quiet', url, '.']);
+    if (branch !== 'main' && (await git(work, ['ls-remote', 'origin', `refs/heads/${branch}`]))) await git(work, ['checkout', '--quiet', '-B', branch, `origin/${branch}`]);
     for (const [path, content] of Object.entries(change.files)) {
       if (content === null) {
         await git(work, ['rm', '--quiet', '--', path]);
@@ -34,12 +38,12 @@ export async function commitChange(world: Pick<SandboxWorld, 'git'>, change: Com
     await commitAs(work, change.author, change.message);
     for (let attempt = 1; ; attempt++) {
       try {
-        await git(work, ['push', '--quiet', 'origin', 'HEAD:main']);
+        await git(work, ['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
         return await git(work, ['rev-parse', 'HEAD']);
       } catch (err) {
         if (attempt === 5) throw err;
         // Rebasing rewrites the commit, so it needs the committer identity again.
-        await git(work, ['pull', '--quiet', '--rebase', 'origin', 'main'], { GIT_COMMITTER_NAME: change.author.name, GIT_COMMITTER_EMAIL: change.author.email });
+        await git(work, ['pull', '--quiet', '--rebase', 'origin', branch], { GIT_COMMITTER_NAME: change.author.name, GIT_COMMITTER_EMAIL: change.author.email });
       }
     }
   } finally {

@@ -1,12 +1,15 @@
 // The Flux objects each sandbox cluster reconciles: the fleet GitRepository,
-// the `infra` and `apps` Kustomizations, and a Helm source and release that
+// the `infra` and `apps` Kustomizations, the `status-page` HelmRelease whose
+// chart lives in the fleet repository, and a Helm source and release that
 // fail (there is no internet), as they would on a real fleet with a bad chart.
 import { stringify } from 'yaml';
 import { FLUX_NAMESPACE } from './flux-controllers';
 import { kubectl } from './kubectl';
+import { STATUS_PAGE_CHART } from './seed-repo';
 import type { SandboxCluster } from './types';
 
 export const APPS_KUSTOMIZATION = 'apps';
+export const STATUS_PAGE_RELEASE = 'status-page';
 
 function fluxObjects(env: string, repoUrl: string): object[] {
   const metadata = (name: string) => ({ name, namespace: FLUX_NAMESPACE });
@@ -31,6 +34,26 @@ function fluxObjects(env: string, repoUrl: string): object[] {
       kind: 'Kustomization',
       metadata: metadata(APPS_KUSTOMIZATION),
       spec: { interval: '30s', retryInterval: '10s', path: `./clusters/${env}`, prune: true, wait: false, timeout: '1m', sourceRef },
+    },
+    {
+      // driftDetection enabled: while the release is suspended (auto-sync off) a hand change stays
+      // and helm-controller's Drifted condition keeps its last verdict; on resume helm-controller
+      // reports the drift and corrects it within one reconcile, as kustomize-controller does.
+      // Neither `warn` nor `disabled` would ever correct it: `warn` ignores even a forced reconcile
+      // while the release is drifted. No waiting: without kube-controller-manager no pod ever runs.
+      apiVersion: 'helm.toolkit.fluxcd.io/v2',
+      kind: 'HelmRelease',
+      metadata: metadata(STATUS_PAGE_RELEASE),
+      spec: {
+        interval: '1m',
+        releaseName: STATUS_PAGE_RELEASE,
+        targetNamespace: STATUS_PAGE_RELEASE,
+        chart: { spec: { chart: `./${STATUS_PAGE_CHART}`, interval: '1m', sourceRef } },
+        values: { message: `ACME shop ${env}: all systems operational` },
+        driftDetection: { mode: 'enabled' },
+        install: { createNamespace: true, disableWait: true, remediation: { retries: -1 } },
+        upgrade: { disableWait: true, remediation: { retries: 3, remediateLastFailure: true } },
+      },
     },
     {
       // Long intervals: these can never succeed offline and should not burn CPU retrying.

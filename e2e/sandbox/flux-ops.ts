@@ -74,6 +74,20 @@ export async function waitForRevision(
   );
 }
 
+/** Waits until helm-controller reports the HelmRelease Ready, i.e. its current release deployed. */
+export async function waitForHelmRelease(cluster: Cluster, name: string, opts: { namespace?: string; timeoutMs?: number } = {}): Promise<void> {
+  const ref = { kind: 'HelmRelease', name, namespace: opts.namespace ?? FLUX_NAMESPACE };
+  const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+  let ready: Condition | undefined;
+  while (Date.now() < deadline) {
+    const release = await getObject(cluster, ref).catch(() => undefined);
+    ready = release?.status?.conditions?.find((c) => c.type === 'Ready');
+    if (ready?.status === 'True') return;
+    await sleep(250);
+  }
+  throw new Error(`${cluster.name}: HelmRelease ${ref.namespace}/${name} is not ready: ${ready?.reason}: ${ready?.message}`);
+}
+
 /** Server-side apply as a separate field manager, forcing conflicts — how someone would hand-edit a live object. */
 export async function applyObject<T = unknown>(cluster: Cluster, manifest: object | string): Promise<T> {
   const input = typeof manifest === 'string' ? manifest : stringify(manifest);

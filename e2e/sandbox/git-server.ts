@@ -1,7 +1,10 @@
 // Smart-HTTP Git server: a Node front end that runs git's own http-backend as
 // a CGI program for each request, so clones, fetches and pushes are real Git.
 import { spawn } from 'node:child_process';
+import { timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { envWithoutGit } from './git';
 import { listenOnLoopback, type LoopbackServer } from './loopback-server';
 
@@ -71,4 +74,32 @@ function handle(req: IncomingMessage, res: ServerResponse, projectRoot: string):
 export function startGitServer(projectRoot: string): Promise<GitServer> {
   const server: Server = createServer((req, res) => handle(req, res, projectRoot));
   return listenOnLoopback(server);
+}
+
+export interface HttpsGitServerOptions {
+  username: string;
+  password: string;
+  /** PEM files of the serving certificate and its key. */
+  cert: string;
+  key: string;
+}
+
+/** The same repositories over HTTPS, for clients that present HTTP basic credentials, as a hosted Git server does. */
+export function startHttpsGitServer(projectRoot: string, opts: HttpsGitServerOptions): Promise<GitServer> {
+  const expected = Buffer.from(`Basic ${Buffer.from(`${opts.username}:${opts.password}`).toString('base64')}`);
+  const authorized = (req: IncomingMessage): boolean => {
+    const given = Buffer.from(req.headers.authorization ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  const server = createHttpsServer({ cert: readFileSync(opts.cert), key: readFileSync(opts.key) }, (req, res) => {
+    if (authorized(req)) {
+      handle(req, res, projectRoot);
+      return;
+    }
+    // Drain the body so a client that sent one first still reads the 401 and asks for credentials.
+    req.resume();
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="sandbox git"', 'Content-Type': 'text/plain' });
+    res.end('authentication required\n');
+  });
+  return listenOnLoopback(server, 'https');
 }

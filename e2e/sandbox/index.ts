@@ -9,7 +9,9 @@ export type { FluxEvent } from './flux-ops';
 export type { GitAuthor } from './git';
 export { attachOrStartWorld, findRunningWorld, startWorld } from './world';
 export { commitChange } from './commit';
-export { applyObject, getObject, gitRevision, patchObject, readFluxEvents, requestReconcile, waitForRevision } from './flux-ops';
+export type { AuthenticatedGitSource, AuthenticatedGitSourceOptions, GitTransport } from './git-source';
+export { applyAuthenticatedGitSource, fleetRepoUrl, gitSecretData } from './git-source';
+export { applyObject, getObject, gitRevision, patchObject, readFluxEvents, requestReconcile, waitForHelmRelease, waitForRevision } from './flux-ops';
 export { kubectl, kubectlJson, KubectlError } from './kubectl';
 export { ensureBinaries } from './build';
 

@@ -1,6 +1,6 @@
 // Seeds `fleet.git`, a GitOps repository shaped like a real team's: three apps
-// under apps/, shared infrastructure, staging and production overlays, and a
-// few weeks of history by several people.
+// under apps/, shared infrastructure, staging and production overlays, a Helm
+// chart under charts/, and a few weeks of history by several people.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -129,6 +129,81 @@ function infrastructureFiles(extraRules: boolean): Record<string, string> {
   };
 }
 
+export const STATUS_PAGE_CHART = 'charts/status-page';
+
+/**
+ * A small Helm chart kept in the fleet repository itself, installed by the `status-page`
+ * HelmRelease through the `fleet` GitRepository. Its templates read values (replicaCount, message),
+ * so a hand change to a value the chart sets is Helm drift.
+ */
+function statusPageChartFiles(message: string): Record<string, string> {
+  const dir = STATUS_PAGE_CHART;
+  const labels = '{{- include "status-page.labels" . | nindent 4 }}';
+  return {
+    [`${dir}/Chart.yaml`]: yamlDocs({ apiVersion: 'v2', name: 'status-page', description: 'The public status page of the ACME shop', type: 'application', version: '0.1.0', appVersion: '6.7.1' }),
+    [`${dir}/values.yaml`]: yamlDocs({ replicaCount: 1, message, image: { repository: images.web, tag: '6.7.1' }, service: { port: 80 } }),
+    [`${dir}/templates/_helpers.tpl`]: [
+      '{{- define "status-page.labels" -}}',
+      'app.kubernetes.io/name: {{ .Chart.Name }}',
+      'app.kubernetes.io/instance: {{ .Release.Name }}',
+      'app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}',
+      '{{- end }}',
+      '',
+    ].join('\n'),
+    [`${dir}/templates/configmap.yaml`]: [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: {{ .Release.Name }}',
+      `  labels:\n    ${labels}`,
+      'data:',
+      '  PODINFO_UI_MESSAGE: {{ .Values.message | quote }}',
+      '',
+    ].join('\n'),
+    [`${dir}/templates/deployment.yaml`]: [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: {{ .Release.Name }}',
+      `  labels:\n    ${labels}`,
+      'spec:',
+      '  replicas: {{ .Values.replicaCount }}',
+      '  selector:',
+      '    matchLabels:',
+      '      app.kubernetes.io/instance: {{ .Release.Name }}',
+      '  template:',
+      '    metadata:',
+      `      labels:\n        {{- include "status-page.labels" . | nindent 8 }}`,
+      '    spec:',
+      '      containers:',
+      '        - name: status-page',
+      '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+      '          ports:',
+      '            - name: http',
+      '              containerPort: 9898',
+      '          envFrom:',
+      '            - configMapRef:',
+      '                name: {{ .Release.Name }}',
+      '',
+    ].join('\n'),
+    [`${dir}/templates/service.yaml`]: [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: {{ .Release.Name }}',
+      `  labels:\n    ${labels}`,
+      'spec:',
+      '  selector:',
+      '    app.kubernetes.io/instance: {{ .Release.Name }}',
+      '  ports:',
+      '    - name: http',
+      '      port: {{ .Values.service.port }}',
+      '      targetPort: http',
+      '',
+    ].join('\n'),
+  };
+}
+
 const web: AppSpec = { name: 'web', image: images.web, tag: '6.7.0', port: 9898, memory: '64Mi', configMap: { PODINFO_UI_MESSAGE: 'Welcome to the ACME shop' } };
 const api: AppSpec = { name: 'api', image: images.api, tag: '2.3.0', port: 8080, memory: '128Mi' };
 const worker: AppSpec = { name: 'worker', image: images.worker, tag: '1.12.4', memory: '96Mi', configMap: { QUEUE: 'orders', CONCURRENCY: '4' } };
@@ -175,6 +250,7 @@ function history(): SeedCommit[] {
       return overlayFiles(production);
     }),
     step(people.tomasz, 11, 'infrastructure: alert on worker queue backlog', () => infrastructureFiles(true)),
+    step(people.tomasz, 9, 'status-page: Helm chart for the public status page', () => statusPageChartFiles('All systems operational')),
     step(people.dev, 8, 'staging: bump api to 2.4.0', () => {
       staging.tags.api = '2.4.0';
       return overlayFiles(staging);

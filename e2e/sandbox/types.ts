@@ -25,9 +25,31 @@ export interface SandboxCluster {
   controlUrl: string;
 }
 
+/**
+ * The sandbox Git server. The same repositories are served three ways: plain HTTP without
+ * authentication (`url`, `repos`: what the fleet GitRepository uses), HTTPS with basic auth and a
+ * certificate from the server's own CA, and SSH with a client key and the server's host key.
+ * A repository `fleet.git` is at `${base}/fleet.git` for each base URL.
+ */
+export interface SandboxGit {
+  url: string;
+  repos: string[];
+  httpsUrl: string;
+  /** HTTP basic credentials of the HTTPS endpoint. */
+  username: string;
+  password: string;
+  /** PEM file of the CA that signed the HTTPS endpoint's certificate (Flux's `ca.crt`). */
+  caFile: string;
+  sshUrl: string;
+  /** The client's private key (OpenSSH PEM; Flux's `identity`). */
+  sshIdentity: string;
+  /** known_hosts line of the SSH endpoint's host key (Flux's `known_hosts`). */
+  knownHosts: string;
+}
+
 export interface SandboxWorld {
   clusters: SandboxCluster[];
-  git: { url: string; repos: string[] };
+  git: SandboxGit;
   /** Folder with kubectl and flux. */
   bin: string;
   stateDir: string;

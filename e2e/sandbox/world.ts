@@ -1,5 +1,6 @@
 // Starts, publishes, attaches to and stops a sandbox world: one etcd, N
 // clusters (API server + Flux controllers each) and a Git server.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +9,13 @@ import { ensureBinaries } from './build';
 import { startCluster, type ClusterRuntime } from './cluster';
 import { startControlServer } from './control-server';
 import { startEtcd } from './etcd';
-import { waitForRevision } from './flux-ops';
-import { startGitServer } from './git-server';
+import { STATUS_PAGE_RELEASE } from './fleet-objects';
+import { waitForHelmRelease, waitForRevision } from './flux-ops';
+import { createLoopbackServingPki } from './certs';
+import { startGitServer, startHttpsGitServer } from './git-server';
 import { isAlive, killRecordedGroups, ProcessGroupRegistry, stopProcess } from './processes';
 import { FLEET_REPO, seedFleetRepo } from './seed-repo';
+import { startSshGitServer } from './ssh-git-server';
 import type { SandboxWorld } from './types';
 
 export interface StartWorldOptions {
@@ -90,6 +94,11 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<RunningW
     mkdirSync(gitRoot);
     const git = await startGitServer(gitRoot);
     servers.push(git);
+    const gitPki = createLoopbackServingPki(join(stateDir, 'git-pki'), 'git-server');
+    const gitLogin = { username: 'fleet-reader', password: randomBytes(18).toString('base64url') };
+    const httpsGit = await startHttpsGitServer(gitRoot, { ...gitLogin, cert: gitPki.servingCert, key: gitPki.servingKey });
+    servers.push(httpsGit);
+    const sshGit = await startSshGitServer(gitRoot, join(stateDir, 'git-ssh'), registry);
     const [seedRevision, etcd] = await Promise.all([seedFleetRepo(gitRoot), startEtcd(binaries.paths.etcd, join(stateDir, 'etcd'), registry)]);
     const repoUrl = `${git.url}/${FLEET_REPO}`;
     log(`sandbox: etcd and git server up after ${Date.now() - started} ms`);
@@ -102,11 +111,25 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<RunningW
       runtimes.set(r.value.cluster.name, r.value);
     }
     log(`sandbox: ${count} clusters with Flux up after ${Date.now() - started} ms; waiting for the seeded revision`);
-    await Promise.all([...runtimes.values()].map((rt) => waitForRevision(rt.cluster, seedRevision, { timeoutMs: 120_000 })));
+    await Promise.all(
+      [...runtimes.values()].flatMap((rt) => [
+        waitForRevision(rt.cluster, seedRevision, { timeoutMs: 120_000 }),
+        waitForHelmRelease(rt.cluster, STATUS_PAGE_RELEASE, { timeoutMs: 120_000 }),
+      ]),
+    );
 
     const world: SandboxWorld = {
       clusters: [...runtimes.values()].map((rt) => rt.cluster),
-      git: { url: git.url, repos: [repoUrl] },
+      git: {
+        url: git.url,
+        repos: [repoUrl],
+        httpsUrl: httpsGit.url,
+        ...gitLogin,
+        caFile: gitPki.caCert,
+        sshUrl: sshGit.url,
+        sshIdentity: sshGit.identity,
+        knownHosts: sshGit.knownHosts,
+      },
       bin: binDir,
       stateDir,
       controlUrl: control.url,

@@ -3,6 +3,7 @@ import { mkdtempSync, openSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ensureBinaries } from "../sandbox/build";
 import { writeAppState } from "./app-state";
 
 const READY_TIMEOUT_MS = 15 * 60_000;
@@ -21,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "syncline-e2e-data-"));
   const adminPassword = `e2e-${Math.random().toString(36).slice(2)}-admin`;
   const logFile = join(dataDir, "app.log");
+  // Drift is computed as flux diff does, with the flux CLI, found as an operator would configure it.
+  const { paths } = await ensureBinaries();
   const log = openSync(logFile, "a");
   const child = spawn("npx", ["tsx", "scripts/start.ts"], {
     cwd: process.cwd(),
@@ -34,6 +37,7 @@ export default async function globalSetup(): Promise<void> {
       SYNCLINE_DATA_DIR: dataDir,
       SYNCLINE_ADMIN_PASSWORD: adminPassword,
       NEXT_TELEMETRY_DISABLED: "1",
+      SYNCLINE_FLUX_CLI: paths.flux,
     },
   });
   child.unref();

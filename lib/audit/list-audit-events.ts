@@ -1,6 +1,6 @@
 import { db, type Prisma } from "../db/client";
+import { decodeCursor, encodeCursor } from "../db/keyset-cursor";
 import type { AuditEvent } from "../db/generated/client";
-import { AppError } from "../errors/app-error";
 import type { AuditEventDto, Page } from "../fleet/dto";
 import { auditQuery, type AuditQuery } from "../schemas/audit";
 import { toAuditEventDto } from "./to-audit-event-dto";
@@ -43,15 +43,4 @@ async function withoutCompletedIntents(rows: AuditEvent[]): Promise<AuditEvent[]
   const completed = await db().auditEvent.findMany({ where: { intentId: { in: intents } }, select: { intentId: true } });
   const done = new Set(completed.map((row) => row.intentId));
   return rows.filter((row) => !done.has(row.id));
-}
-
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const date = new Date(at ?? "");
-  if (!id || !UUID.test(id) || Number.isNaN(date.getTime())) throw new AppError("validation_failed", "The cursor is not one this API returned", [{ path: "cursor", message: "invalid cursor" }]);
-  return { at: date, id };
 }

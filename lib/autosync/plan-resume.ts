@@ -6,14 +6,16 @@ import { autoSyncDecisions, type ObjectPauses } from "./auto-sync-decisions";
 
 type ObjectsOf = (kind: FluxKind) => readonly FluxObject[];
 
+export type ResumePlan = Pick<ResumePreview, "resumes" | "waiting" | "staysPaused">;
+
 /**
  * What a cluster resume will do, decided with the resume's own rules: which reconcilers it lifts,
  * which stay paused and why, and which of those it lifts will apply a revision their source has
  * fetched meanwhile (sources keep fetching during a pause).
  */
-export function planResume(objectsOf: ObjectsOf, pauses: ObjectPauses, now: Date = new Date()): Omit<ResumePreview, "cluster"> {
+export function planResume(objectsOf: ObjectsOf, pauses: ObjectPauses, now: Date = new Date()): ResumePlan {
   const decide = autoSyncDecisions.resume(now, { includeOutside: false, pauses });
-  const plan: Omit<ResumePreview, "cluster"> = { resumes: [], waiting: [], staysPaused: [] };
+  const plan: ResumePlan = { resumes: [], waiting: [], staysPaused: [] };
   for (const model of [Kustomization, HelmRelease]) {
     for (const object of objectsOf(model.kind)) {
       const target: PatchTarget = { model, object };

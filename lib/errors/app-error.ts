@@ -28,6 +28,8 @@ export const errorCodes = {
   cluster_unauthorized: 422,
   cluster_forbidden: 422,
   flux_not_installed: 422,
+  unknown_kind: 422,
+  render_failed: 422,
   server_not_https: 422,
   not_kubernetes: 422,
   too_many_requests: 429,

@@ -41,10 +41,12 @@ export interface ParsedKubeconfig {
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
-  contentType?: "application/json" | "application/merge-patch+json";
+  contentType?: "application/json" | "application/merge-patch+json" | "application/apply-patch+yaml";
   timeoutMs?: number;
   /** Aborts the request at once, whatever stage it is in. */
   signal?: AbortSignal;
+  /** What to ask the server for; metadata-only lists and watches ask for PartialObjectMetadata. */
+  accept?: string;
 }
 
 export interface WatchLine<T = unknown> {
@@ -66,7 +68,7 @@ export interface KubeClient {
    * Streams one watch until the server closes it, `signal` aborts, or the connection fails (throws).
    * `onOpen` runs once the server has accepted the watch, before any event: a quiet stream is open too.
    */
-  watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal, onOpen?: () => void): Promise<void>;
+  watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal, onOpen?: () => void, accept?: string): Promise<void>;
   /**
    * Aborts every request still in flight and closes the connections kept alive for reuse; a
    * closed client refuses further requests. A client used once (a probe) calls it when done.
@@ -142,14 +144,14 @@ export function createKubeClient(target: KubeconfigTarget): KubeClient {
     authMethod,
     connectionKey: connectionKeyOf(clusterEntry, user),
     async request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {
-      const [response] = await open(method, path, options, "application/json");
+      const [response] = await open(method, path, options, options.accept ?? "application/json");
       const text = await readAll(response, cluster);
       const status = response.statusCode ?? 0;
       if (status >= 200 && status < 300) return (text ? parseJson(cluster, status, text) : undefined) as T;
       throw statusError(cluster, status, text);
     },
-    async watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
-      const [response, req] = await open("GET", path, { query: { ...query, watch: true }, signal }, "application/json");
+    async watch<T>(path: string, query: RequestOptions["query"], onEvent: (event: WatchLine<T>) => void, signal: AbortSignal, onOpen?: () => void, accept?: string): Promise<void> {
+      const [response, req] = await open("GET", path, { query: { ...query, watch: true }, signal }, accept ?? "application/json");
       const status = response.statusCode ?? 0;
       if (status !== 200) throw statusError(cluster, status, await readAll(response, cluster));
       onOpen?.();
@@ -487,4 +489,13 @@ function firstLine(text: string): string {
 /** A cluster as stored: the kubeconfig is sealed at rest and opened only to build a client. */
 export function clientForStoredCluster(cluster: { name: string; context: string; kubeconfigEncrypted: string }): KubeClient {
   return createKubeClient({ name: cluster.name, context: cluster.context, kubeconfig: openSecret(cluster.kubeconfigEncrypted, secretKey()) });
+}
+
+/**
+ * A stored cluster's kubeconfig for a tool Syncline runs (the flux CLI), opened at the time of use:
+ * only the vetted fields of its one context, so the tool reads no file and runs no credentials
+ * plugin that the client itself would refuse.
+ */
+export function kubeconfigForStoredCluster(cluster: { context: string; kubeconfigEncrypted: string }): string {
+  return loadConfig(openSecret(cluster.kubeconfigEncrypted, secretKey()), cluster.context).config.exportConfig();
 }

@@ -1,4 +1,6 @@
 import { startExpiryWorker } from "../autosync/start-expiry-worker";
+import { startDriftCollector } from "../drift";
+import { driftContextFor, driftEngine } from "../drift/drift-engine";
 import { inventory } from "../inventory";
 import { LeaderLease } from "../leadership/leader-lease";
 import { log } from "../log/logger";
@@ -17,7 +19,7 @@ const globalForBackground = globalThis as unknown as { synclineBackground?: Back
 /**
  * Everything a Syncline server runs besides answering requests. Every replica watches every
  * cluster, so each serves reads and live updates from its own store; only the leader writes:
- * the persister, the expiry worker and the other periodic jobs. Kept on globalThis because
+ * the persister, the expiry worker, the drift collector and the other periodic jobs. Kept on globalThis because
  * Next.js bundles lib/ apart from the server script that stops it (scripts/serve-dashboard.ts).
  */
 export async function startBackground(): Promise<Background> {
@@ -26,7 +28,7 @@ export async function startBackground(): Promise<Background> {
   const lease = new LeaderLease({
     async elected() {
       await inventory().setWriter(true);
-      jobs = [startIntentRecovery(), startExpiryWorker(), startRetentionJob()];
+      jobs = [startIntentRecovery(), startExpiryWorker(), startRetentionJob(), startDriftCollector({ engine: driftEngine, contextFor: driftContextFor })];
     },
     async deposed() {
       const stopping = jobs;

@@ -1,4 +1,5 @@
 import type { ObjectRef } from "@/lib/fleet/dto";
+import { CLUSTER_SCOPED_SEGMENT } from "@/lib/schemas/drift-input";
 
 export interface AuditFilters {
   cluster?: string;
@@ -42,7 +43,20 @@ export const keys = {
     all: ["users"] as const,
     list: () => ["users", "list"] as const,
   },
+  drift: {
+    all: ["drift"] as const,
+    fleet: () => ["drift", "fleet"] as const,
+    cluster: (id: string) => ["drift", "cluster", id] as const,
+    object: (id: string, ref: ObjectRef) => ["drift", "object", id, ref.kind, ref.namespace, ref.name] as const,
+    history: (filters: DriftHistoryFilters) => ["drift", "history", filters] as const,
+  },
 };
+
+export interface DriftHistoryFilters {
+  cluster?: string;
+  from?: string;
+  to?: string;
+}
 
 /** API paths, built in one place so that names with odd characters are always encoded. */
 export const apiPaths = {
@@ -65,4 +79,10 @@ export const apiPaths = {
   pausePolicy: (id: string) => `/api/pause-policies/${encodeURIComponent(id)}`,
   clusterPausePolicy: (id: string) => `/api/clusters/${encodeURIComponent(id)}/pause-policy`,
   resumePreview: (id: string) => `/api/clusters/${encodeURIComponent(id)}/resume-preview`,
+  fleetDrift: "/api/drift",
+  driftHistory: "/api/drift/history",
+  clusterDrift: (id: string) => `/api/clusters/${encodeURIComponent(id)}/drift`,
+  refreshDrift: (id: string) => `/api/clusters/${encodeURIComponent(id)}/drift/refresh`,
+  objectDrift: (id: string, ref: ObjectRef) =>
+    `/api/clusters/${encodeURIComponent(id)}/drift/${[ref.kind, ref.namespace || CLUSTER_SCOPED_SEGMENT, ref.name].map(encodeURIComponent).join("/")}`,
 };

@@ -10,6 +10,7 @@ export type RetainedKind =
   | "snapshotTombstones"
   | "syncEvents"
   | "endedSuspensions"
+  | "correctedDrift"
   | "signInCounters"
   | "silentReplicas";
 
@@ -55,6 +56,7 @@ const retainedTables: Record<RetainedKind, RetainedTable> = {
   snapshotTombstones: { table: "FluxObjectSnapshot", key: "id", expired: (now, settings) => before("deletedAt", settings.snapshotTombstones, now) },
   syncEvents: { table: "SyncEvent", key: "id", expired: (now, settings) => before("lastSeen", settings.syncEvents, now) },
   endedSuspensions: { table: "Suspension", key: "id", expired: (now, settings) => before("endedAt", settings.endedSuspensions, now) },
+  correctedDrift: { table: "DriftEpisode", key: "id", expired: (now, settings) => before("correctedAt", settings.correctedDrift, now) },
   // An expired counter counts nothing: the throttle starts a new window over it.
   signInCounters: { table: "RateLimiterFlexible", key: "key", expired: (now) => Prisma.sql`"expire" < ${now}::timestamptz` },
   silentReplicas: { table: "Replica", key: "id", expired: (now) => Prisma.sql`"heartbeatAt" < ${subHours(now, REPLICA_SILENCE_HOURS)}::timestamptz` },

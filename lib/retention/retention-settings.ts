@@ -14,6 +14,8 @@ export interface RetentionSettings {
   syncEvents: RetentionPeriod;
   /** Suspensions, counted from their end. */
   endedSuspensions: RetentionPeriod;
+  /** Drift episodes, counted from their correction; open ones are kept. */
+  correctedDrift: RetentionPeriod;
   /** How often the leader enforces retention. */
   tickMs: number;
 }
@@ -45,6 +47,7 @@ const retentionEnv = z.object({
   SYNCLINE_RETAIN_SNAPSHOT_TOMBSTONES_DAYS: retentionPeriod(30),
   SYNCLINE_RETAIN_SYNC_EVENTS_DAYS: retentionPeriod(180),
   SYNCLINE_RETAIN_ENDED_SUSPENSIONS_DAYS: retentionPeriod(180),
+  SYNCLINE_RETAIN_CORRECTED_DRIFT_DAYS: retentionPeriod(180),
   SYNCLINE_RETENTION_TICK_MS: tickMs,
 });
 
@@ -68,6 +71,7 @@ export function retentionSettingsFromEnv(env: Readonly<Record<string, string | u
     snapshotTombstones: settings.SYNCLINE_RETAIN_SNAPSHOT_TOMBSTONES_DAYS,
     syncEvents: settings.SYNCLINE_RETAIN_SYNC_EVENTS_DAYS,
     endedSuspensions: settings.SYNCLINE_RETAIN_ENDED_SUSPENSIONS_DAYS,
+    correctedDrift: settings.SYNCLINE_RETAIN_CORRECTED_DRIFT_DAYS,
     tickMs: settings.SYNCLINE_RETENTION_TICK_MS,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commitInfo, driftedObject, driftState } from "./drift";
 
 const ref = { kind: z.string(), namespace: z.string(), name: z.string() };
 
@@ -17,5 +18,21 @@ export const resumePreview = z.object({
     )
     .describe("Reconcilers that resume and will apply a newer revision than the one they applied"),
   staysPaused: z.array(z.object({ ...ref, message: z.string() })).describe("Reconcilers the resume leaves paused: paused on their own, or outside Syncline"),
+  handChanges: z
+    .array(driftedObject)
+    .describe("Drifted objects of the reconcilers the resume lifts, with each field's manager: what Flux will revert (from the cached drift report)"),
+  newCommits: z
+    .array(
+      z.object({
+        reconciler: z.object(ref),
+        applied: z.string().nullable(),
+        gitHead: z.string().nullable(),
+        behind: z.number().int().nullable().describe("Commits between applied and Git head; null when Git head is unknown"),
+        commits: z.array(commitInfo).describe("Newest first"),
+      }),
+    )
+    .describe("Per reconciler the resume lifts that is behind Git (or whose Git head is unknown): the commits it will apply"),
+  driftState: driftState.describe("The cached drift report's state; unknown for a cluster that is down, never in-sync"),
+  driftComputedAt: z.string().meta({ format: "date-time" }).nullable().describe("When the drift these lists come from was computed; null when never"),
 });
 export type ResumePreview = z.infer<typeof resumePreview>;

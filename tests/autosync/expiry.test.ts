@@ -64,7 +64,7 @@ describe("suspension expiry", () => {
       expect(inventory().store.objectSummary(cluster.id, "Kustomization", "flux-system", "apps")?.state).toBe("suspended");
       const release = await getObject<{ spec: { suspend?: boolean } }>(sandboxCluster, { kind: "HelmRelease", namespace: "flux-system", name: "podinfo" });
       expect(release.spec.suspend).not.toBe(true);
-      expect(inventory().store.clusterSummary(cluster.id)?.autoSync).toEqual({ state: "mixed", suspended: 1, total: 3 });
+      expect(inventory().store.clusterSummary(cluster.id)?.autoSync).toEqual({ state: "mixed", suspended: 1, total: 4 });
     } finally {
       await setObjectAutoSync(cluster.id, apps, { enabled: true }, operator.actor);
     }

@@ -58,7 +58,7 @@ describe("a pause under a policy with a default expiry", () => {
 
     const preview = await call(resumePreviewRoute, { headers: bearer(operator.token), params: { id: cluster.id } });
     expect(preview.status).toBe(200);
-    expect(preview.json.resumes.map((r: { kind: string; name: string }) => `${r.kind}/${r.name}`).sort()).toEqual(["HelmRelease/podinfo", "Kustomization/apps", "Kustomization/infra"]);
+    expect(preview.json.resumes.map((r: { kind: string; name: string }) => `${r.kind}/${r.name}`).sort()).toEqual(["HelmRelease/podinfo", "HelmRelease/status-page", "Kustomization/apps", "Kustomization/infra"]);
     expect(preview.json.waiting).toContainEqual({
       kind: "Kustomization",
       namespace: "flux-system",

@@ -47,10 +47,11 @@ describe("the auto-sync switch", () => {
     expect(off.json.outcome).toBe("success");
     expect(off.json.results.map((r: { kind: string; name: string; outcome: string }) => `${r.kind}/${r.name}:${r.outcome}`).sort()).toEqual([
       "HelmRelease/podinfo:changed",
+      "HelmRelease/status-page:changed",
       "Kustomization/apps:changed",
       "Kustomization/infra:changed",
     ]);
-    expect(inventory().store.clusterSummary(a.id)?.autoSync).toEqual({ state: "off", suspended: 3, total: 3 });
+    expect(inventory().store.clusterSummary(a.id)?.autoSync).toEqual({ state: "off", suspended: 4, total: 4 });
 
     // kubectl and flux users see who suspended it and why.
     const apps = await getObject<{ spec: { suspend?: boolean }; metadata: { annotations: Record<string, string> } }>(clusterA, { kind: "Kustomization", name: "apps" });
@@ -101,7 +102,7 @@ describe("the auto-sync switch", () => {
     try {
       await setClusterAutoSync(b.id, { enabled: false, reason: "maintenance" }, operator.actor);
       const again = await setClusterAutoSync(b.id, { enabled: false, reason: "maintenance" }, operator.actor);
-      expect(again.results.map((r) => r.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
+      expect(again.results.map((r) => r.outcome)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged"]);
       expect(again.outcome).toBe("success");
     } finally {
       await resumeCluster(b.id, operator.actor);
@@ -126,7 +127,7 @@ describe("the auto-sync switch", () => {
     const readOnly = await register(clusterB, operator.actor, "viewerKubeconfig");
     const result = await setClusterAutoSync(readOnly.id, { enabled: false, reason: "try" }, operator.actor);
     expect(result.outcome).toBe("failure");
-    expect(result.results).toHaveLength(3);
+    expect(result.results).toHaveLength(4);
     for (const r of result.results) {
       expect(r.outcome).toBe("failed");
       expect(r.message).toMatch(/^forbidden: /);

@@ -63,10 +63,19 @@ describe("registering clusters", () => {
     for (const cluster of [a, b]) {
       const objects = await waitFor("the seeded Flux objects", async () => {
         const list = await listClusterObjects(cluster.id);
-        return list.length >= 5 ? list : undefined;
+        return list.length >= 8 ? list : undefined;
       });
       expect(objects.map((o) => `${o.kind}/${o.name}`)).toEqual(
-        expect.arrayContaining(["GitRepository/fleet", "HelmRelease/podinfo", "HelmRepository/podinfo", "Kustomization/apps", "Kustomization/infra"]),
+        expect.arrayContaining([
+          "GitRepository/fleet",
+          "HelmChart/flux-system-podinfo",
+          "HelmChart/flux-system-status-page",
+          "HelmRelease/podinfo",
+          "HelmRelease/status-page",
+          "HelmRepository/podinfo",
+          "Kustomization/apps",
+          "Kustomization/infra",
+        ]),
       );
       expect(objects.every((o) => !o.stale)).toBe(true);
     }

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 /** Every kind with a setting kept forever; sign-in counters and replicas have no setting. */
-const keepingForever: RetentionSettings = { ...defaults, expiredSessions: "forever", endedTokens: "forever", snapshotTombstones: "forever", syncEvents: "forever", endedSuspensions: "forever" };
+const keepingForever: RetentionSettings = { ...defaults, expiredSessions: "forever", endedTokens: "forever", snapshotTombstones: "forever", syncEvents: "forever", endedSuspensions: "forever", correctedDrift: "forever" };
 
 /** The default for one kind, every other kind kept forever: each kind is enforced on its own. */
 function onlyRetaining(kind: Exclude<keyof RetentionSettings, "tickMs">): RetentionSettings {
@@ -66,6 +66,30 @@ async function suspension(createdAt: Date, endedAt: Date | null) {
   return (await db().suspension.create({ data: { clusterId, actor: "alice", reason: "incident", createdAt, endedAt, endedBy: endedAt && "alice" } })).id;
 }
 
+async function driftEpisode(appearedAt: Date, correctedAt: Date | null) {
+  const name = `web-${tag()}`;
+  const episode = await db().driftEpisode.create({
+    data: {
+      clusterId,
+      openKey: correctedAt ? null : `${clusterId}/Deployment/apps/${name}`,
+      reconcilerKind: "Kustomization",
+      reconcilerNamespace: "flux-system",
+      reconcilerName: "apps",
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      namespace: "apps",
+      name,
+      change: "modified",
+      fields: ["spec.replicas"],
+      managers: ["kubectl"],
+      appearedAt,
+      correctedAt,
+      correctedBy: correctedAt && "flux",
+    },
+  });
+  return episode.id;
+}
+
 async function signInCounter(expire: Date | null) {
   const key = `sign-in:user:${tag()}`;
   await db().rateLimiterFlexible.create({ data: { key, points: 3, expire } });
@@ -84,6 +108,7 @@ const remaining = {
   snapshots: async (ids: string[]) => (await db().fluxObjectSnapshot.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id),
   syncEvents: async (ids: string[]) => (await db().syncEvent.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id),
   suspensions: async (ids: string[]) => (await db().suspension.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id),
+  driftEpisodes: async (ids: string[]) => (await db().driftEpisode.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id),
   signInCounters: async (keys: string[]) => (await db().rateLimiterFlexible.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((row) => row.key),
   replicas: async (ids: string[]) => (await db().replica.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id),
 };
@@ -142,6 +167,16 @@ describe("retention", () => {
     expect((await remaining.suspensions([endedLongAgo, endedRecently, stillOpen])).sort()).toEqual([endedRecently, stillOpen].sort());
   });
 
+  it("deletes a drift episode corrected 180 days ago, and keeps one corrected recently and one still open however old", async () => {
+    const correctedLongAgo = await driftEpisode(subDays(now, 200), subDays(now, 181));
+    const correctedRecently = await driftEpisode(subDays(now, 200), subDays(now, 179));
+    const stillOpen = await driftEpisode(subDays(now, 400), null);
+
+    await enforceRetention(now, onlyRetaining("correctedDrift"));
+
+    expect((await remaining.driftEpisodes([correctedLongAgo, correctedRecently, stillOpen])).sort()).toEqual([correctedRecently, stillOpen].sort());
+  });
+
   it("deletes expired sign-in counters, and keeps the counters of a running lockout window", async () => {
     const expired = await signInCounter(subMinutes(now, 1));
     const running = await signInCounter(addMinutes(now, 10));
@@ -179,7 +214,7 @@ describe("retention", () => {
 
     const counts = await enforceRetention(now, defaults, { batchSize: 2 });
 
-    expect(counts).toEqual({ expiredSessions: 5, endedTokens: 1, snapshotTombstones: 0, syncEvents: 1, endedSuspensions: 0, signInCounters: 0, silentReplicas: 0 });
+    expect(counts).toEqual({ expiredSessions: 5, endedTokens: 1, snapshotTombstones: 0, syncEvents: 1, endedSuspensions: 0, correctedDrift: 0, signInCounters: 0, silentReplicas: 0 });
   });
 
   it("stops between batches once asked to, leaving the rest for the next run", async () => {
@@ -198,7 +233,7 @@ describe("retention", () => {
   it("never deletes an audit record, however old, and leaves the audit chain intact", async () => {
     const auditTag = await recordTaggedEvents(3);
     const before = await db().auditEvent.count();
-    const shortest: RetentionSettings = { ...defaults, expiredSessions: 1, endedTokens: 1, snapshotTombstones: 1, syncEvents: 1, endedSuspensions: 1 };
+    const shortest: RetentionSettings = { ...defaults, expiredSessions: 1, endedTokens: 1, snapshotTombstones: 1, syncEvents: 1, endedSuspensions: 1, correctedDrift: 1 };
 
     await enforceRetention(addYears(now, 200), shortest);
 
@@ -235,7 +270,7 @@ describe("retention settings at start", () => {
     }
   });
 
-  it("read sessions 7 days, tokens 90, tombstones 30, sync events and suspensions 180, hourly, when nothing is set", () => {
-    expect(retentionSettingsFromEnv({})).toEqual({ expiredSessions: 7, endedTokens: 90, snapshotTombstones: 30, syncEvents: 180, endedSuspensions: 180, tickMs: 3_600_000 });
+  it("read sessions 7 days, tokens 90, tombstones 30, sync events, suspensions and corrected drift 180, hourly, when nothing is set", () => {
+    expect(retentionSettingsFromEnv({})).toEqual({ expiredSessions: 7, endedTokens: 90, snapshotTombstones: 30, syncEvents: 180, endedSuspensions: 180, correctedDrift: 180, tickMs: 3_600_000 });
   });
 });

@@ -2,6 +2,7 @@ import type { RouteDeclaration } from "../declare-route";
 import { auditRoutes } from "./audit";
 import { authRoutes } from "./auth";
 import { clusterRoutes } from "./clusters";
+import { driftRoutes } from "./drift";
 import { eventRoutes } from "./events";
 import { pausePolicyRoutes } from "./pause-policies";
 import { systemRoutes } from "./system";
@@ -9,4 +10,4 @@ import { tokenRoutes } from "./tokens";
 import { userRoutes } from "./users";
 
 /** Every route Syncline serves: the OpenAPI document and the route × role test are built from this. */
-export const allRoutes: readonly RouteDeclaration[] = [...systemRoutes, ...authRoutes, ...clusterRoutes, ...auditRoutes, ...eventRoutes, ...userRoutes, ...tokenRoutes, ...pausePolicyRoutes];
+export const allRoutes: readonly RouteDeclaration[] = [...systemRoutes, ...authRoutes, ...clusterRoutes, ...auditRoutes, ...eventRoutes, ...userRoutes, ...tokenRoutes, ...pausePolicyRoutes, ...driftRoutes];
