@@ -3,9 +3,12 @@
 // each other (suspend, then resume), so they run in order in one file.
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import {
+  applyObject,
   commitChange,
   getObject,
   gitRevision,
+  kubectl,
+  KubectlError,
   kubectlJson,
   patchObject,
   readFluxEvents,
@@ -51,8 +54,36 @@ async function waitForArtifact(cluster: SandboxCluster, sha: string): Promise<vo
     .toBe(gitRevision(sha));
 }
 
+/**
+ * A Kustomization of the web app's base that exists for this test alone. A controller drops the
+ * events of an object once it has recorded 25 of them (client-go's spam filter: one more per five
+ * minutes), and `apps` is reconciled by every other file of a full run; a new object starts afresh.
+ */
+const EVENTS_NAMESPACE = 'events-probe';
+const eventsProbe = { kind: 'Kustomization', name: `events-probe-${Date.now().toString(36)}`, namespace: 'flux-system' };
+
+async function applyEventsProbe(cluster: SandboxCluster): Promise<void> {
+  await kubectl(cluster, ['create', 'namespace', EVENTS_NAMESPACE]).catch((error: unknown) => {
+    if (!(error instanceof KubectlError && error.stderr.includes('AlreadyExists'))) throw error;
+  });
+  await applyObject(cluster, {
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    metadata: { name: eventsProbe.name, namespace: eventsProbe.namespace },
+    spec: { interval: '10m', path: './apps/web', prune: true, targetNamespace: EVENTS_NAMESPACE, sourceRef: { kind: 'GitRepository', name: 'fleet' } },
+  });
+}
+
 describe('a commit to the fleet repository', () => {
+  afterAll(async () => {
+    await Promise.all([staging, production].map((cluster) => kubectl(cluster, ['delete', 'kustomization', eventsProbe.name, '-n', eventsProbe.namespace, '--wait=false']).catch(() => undefined)));
+  });
+
   it('is applied by both clusters, as reported by kustomize-controller status and events', async () => {
+    const head = (await getObject<{ status?: { artifact?: { revision?: string } } }>(staging, fleet)).status?.artifact?.revision?.split(':')[1] ?? '';
+    await Promise.all([staging, production].map(applyEventsProbe));
+    await Promise.all([staging, production].map((cluster) => waitForRevision(cluster, head, { kustomization: eventsProbe.name })));
+
     const banner = `Flash sale ${Date.now()}`;
     // Event times have whole-second precision.
     const committedAt = Math.floor(Date.now() / 1000) * 1000;
@@ -60,15 +91,15 @@ describe('a commit to the fleet repository', () => {
     await fetchNow(staging, production);
 
     await Promise.all([waitForRevision(staging, sha), waitForRevision(production, sha)]);
+    await Promise.all([staging, production].map((cluster) => requestReconcile(cluster, eventsProbe)));
+    await Promise.all([staging, production].map((cluster) => waitForRevision(cluster, sha, { kustomization: eventsProbe.name })));
 
     for (const cluster of [staging, production]) {
       expect(await bannerOn(cluster)).toBe(banner);
-      // Events are matched by time, not by their revision annotation: after ten similar events in
-      // ten minutes Kubernetes folds new ones into an existing Event, which keeps its first
-      // annotations. The controller also records events asynchronously, just after the status.
+      // The controller records events asynchronously, just after the status.
       const changeEvents = async () =>
-        (await readFluxEvents(cluster, { involvedObject: { kind: 'Kustomization', name: 'apps' } })).filter(
-          (e) => Date.parse(e.lastTimestamp) >= committedAt && e.message.includes(`ConfigMap/${cluster.env}/web-config configured`),
+        (await readFluxEvents(cluster, { involvedObject: { kind: 'Kustomization', name: eventsProbe.name } })).filter(
+          (e) => Date.parse(e.lastTimestamp) >= committedAt && e.message.includes(`ConfigMap/${EVENTS_NAMESPACE}/web-config configured`),
         );
       await expect.poll(async () => (await changeEvents()).length, { timeout: 30_000, interval: 250 }).toBeGreaterThan(0);
       expect((await changeEvents()).map((e) => e.reportingController)).toContain('kustomize-controller');
