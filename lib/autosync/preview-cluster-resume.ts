@@ -1,6 +1,7 @@
 import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
 import { requireTrackedCluster } from "../clusters/require-tracked-cluster";
 import { getClusterDrift } from "../drift/get-cluster-drift";
+import { NOT_GIT } from "../drift/revision-drift";
 import { inventory } from "../inventory";
 import type { ResumePreview } from "../schemas/resume-preview";
 import { planResume } from "./plan-resume";
@@ -18,7 +19,7 @@ export async function previewClusterResume(clusterId: string): Promise<ResumePre
     ...plan,
     handChanges: drift.objects.filter((object) => resumed.has(refKey(object.reconciler))),
     newCommits: drift.revisions
-      .filter((revision) => resumed.has(refKey(revision.reconciler)) && revision.behind !== 0)
+      .filter((revision) => resumed.has(refKey(revision.reconciler)) && revision.behind !== 0 && revision.gitHeadError !== NOT_GIT)
       .map(({ reconciler, applied, gitHead, behind, commits }) => ({ reconciler, applied, gitHead, behind, commits })),
     driftState: drift.state,
     driftComputedAt: drift.computedAt,

@@ -122,6 +122,11 @@ describe("a cluster's drift", () => {
     expect((await computeClusterDrift(context([kustomization("apps")]), failing, at)).drift.state).toBe("drifted");
   });
 
+  it("counts a reconciler paused after failing as drift: it still runs what it failed to replace", async () => {
+    const pausedFailing = engine({ revision: async (_, __, object) => revision(object, { lag: "paused", behind: null, gitHeadError: NOT_GIT, failingSince: "2026-12-01T09:00:00.000Z" }) });
+    expect((await computeClusterDrift(context([kustomization("apps")]), pausedFailing, at)).drift.state).toBe("drifted");
+  });
+
   it(`computes at most ${RECONCILERS_AT_ONCE} reconcilers of a cluster at once`, async () => {
     let running = 0;
     let most = 0;

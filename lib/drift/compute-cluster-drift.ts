@@ -80,7 +80,7 @@ export async function computeClusterDrift(ctx: DriftContext, engine: DriftEngine
     if (revision.lag === "unknown") problems.push(`${objectKeyOf(ref)}: Git head unknown${revision.gitHeadError ? ` (${revision.gitHeadError})` : ""}`);
   }
   const revisions = outcomes.map((outcome) => outcome.revision);
-  const lagging = revisions.some((revision) => LAGGING.has(revision.lag) || (revision.behind ?? 0) > 0);
+  const lagging = revisions.some((revision) => LAGGING.has(revision.lag) || revision.failingSince !== null || (revision.behind ?? 0) > 0);
   const drifted = objects.length > 0 || lagging;
   const state = drifted ? "drifted" : problems.length > 0 ? "unknown" : "in-sync";
   return {

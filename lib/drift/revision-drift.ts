@@ -38,7 +38,8 @@ interface SourcePath {
 export async function computeRevisionDrift(ctx: DriftContext, kind: ReconcilerKind, reconciler: FluxObject, git: GitClient = gitClient()): Promise<RevisionDrift> {
   const resource = resourceOf(kind, reconciler);
   const ready = resource.readyCondition;
-  const failing = !resource.suspended && ready?.status === "False";
+  // A reconciler paused after failing still runs what it failed to replace: it stays failing, shown as paused.
+  const failing = ready?.status === "False";
   const path = kind === HelmRelease.kind ? helmReleasePath(ctx, reconciler) : kustomizationPath(ctx, reconciler);
   const base = {
     reconciler: { kind, namespace: resource.namespace, name: resource.name },
