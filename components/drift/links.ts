@@ -1,6 +1,6 @@
 import { clusterHref } from "@/components/fleet/links";
 import type { ObjectRef } from "@/lib/fleet/dto";
-import { CLUSTER_SCOPED_SEGMENT } from "@/lib/schemas/drift-input";
+import { CLUSTER_SCOPED_SEGMENT } from "@/lib/drift/cluster-scoped-segment";
 
 export const driftHref = (clusterId: string) => `${clusterHref(clusterId)}/drift`;
 

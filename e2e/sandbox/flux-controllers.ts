@@ -19,7 +19,8 @@ export interface ControllerOptions {
 
 async function controllerArgs(name: (typeof CONTROLLERS)[number], dir: string): Promise<string[]> {
   const common = [
-    `--metrics-addr=127.0.0.1:${await freePort()}`,
+    // No metrics server: a port picked free can be taken before the controller binds it, and then the controller exits.
+    '--metrics-addr=0',
     '--enable-leader-election=false',
     '--watch-all-namespaces=true',
     // No notification-controller runs; events go to the Kubernetes Events API only.

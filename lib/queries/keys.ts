@@ -1,5 +1,5 @@
 import type { ObjectRef } from "@/lib/fleet/dto";
-import { CLUSTER_SCOPED_SEGMENT } from "@/lib/schemas/drift-input";
+import { CLUSTER_SCOPED_SEGMENT } from "@/lib/drift/cluster-scoped-segment";
 
 export interface AuditFilters {
   cluster?: string;

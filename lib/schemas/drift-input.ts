@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { CLUSTER_SCOPED_SEGMENT } from "../drift/cluster-scoped-segment";
 import { clusterParams, namespaceName, objectName } from "./clusters";
-
-/** The namespace segment that stands for "cluster-scoped" in an object's drift path. */
-export const CLUSTER_SCOPED_SEGMENT = "_";
 
 /** Any Kubernetes kind (Deployment, ConfigMap, ClusterRole…): an identifier, as the API server's own kinds are. */
 const kubernetesKind = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,62}$/, "Not a Kubernetes kind (letters and digits, starting with a letter)");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ObjectDriftView } from "@/components/drift/object-drift-view";
-import { CLUSTER_SCOPED_SEGMENT } from "@/lib/schemas/drift-input";
+import { CLUSTER_SCOPED_SEGMENT } from "@/lib/drift/cluster-scoped-segment";
 
 type Params = { id: string; kind: string; namespace: string; name: string };
 
