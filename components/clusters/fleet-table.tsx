@@ -16,12 +16,19 @@ import { driftRank } from "@/components/drift/drift-rank";
 import type { DriftSummary } from "@/lib/schemas/drift";
 import { AutoSyncCell } from "./auto-sync-cell";
 
-const column = createColumnHelper<ClusterSummary>();
+/**
+ * A cluster with its drift summary. Drift travels in the rows, not in the column declarations:
+ * new columns mean new cell components, and every drift poll would remount the cells, closing a
+ * pause dialog that is open in one.
+ */
+type FleetRow = ClusterSummary & { drift: DriftSummary | undefined; driftUnavailable: boolean };
+
+const column = createColumnHelper<FleetRow>();
 
 // Worst first when sorting by health: the clusters that need someone come to the top.
 const healthRank = { unreachable: 0, degraded: 1, unknown: 2, connected: 3 };
 
-function columns(labelFilter: string[], toggleLabel: (label: string) => void, drift: ReadonlyMap<string, DriftSummary> | null) {
+function columns(labelFilter: string[], toggleLabel: (label: string) => void) {
   return [
     column.accessor("name", {
       header: "Cluster",
@@ -53,12 +60,12 @@ function columns(labelFilter: string[], toggleLabel: (label: string) => void, dr
       sortDescFirst: true,
       cell: ({ row: { original: cluster } }) => <CountsBar counts={cluster.counts} />,
     }),
-    column.accessor((cluster) => driftRank(drift?.get(cluster.id)), {
+    column.accessor((cluster) => driftRank(cluster.drift), {
       id: "drift",
       header: "Drift",
       size: 112,
       sortDescFirst: true,
-      cell: ({ row: { original: cluster } }) => <DriftSummaryCell summary={drift?.get(cluster.id)} unavailable={drift === null} />,
+      cell: ({ row: { original: cluster } }) => <DriftSummaryCell summary={cluster.drift} unavailable={cluster.driftUnavailable} />,
     }),
     column.accessor((cluster) => cluster.autoSync.suspended, {
       id: "autoSync",
@@ -116,12 +123,13 @@ interface FleetTableProps {
 }
 
 export function FleetTable({ clusters, filter, labelFilter, toggleLabel, drift }: FleetTableProps) {
-  const fleetColumns = useMemo(() => columns(labelFilter, toggleLabel, drift), [labelFilter, toggleLabel, drift]);
+  const fleetColumns = useMemo(() => columns(labelFilter, toggleLabel), [labelFilter, toggleLabel]);
+  const rows = useMemo(() => clusters.map((cluster): FleetRow => ({ ...cluster, drift: drift?.get(cluster.id), driftUnavailable: drift === null })), [clusters, drift]);
   return (
     <DataTable
       label="Clusters"
       noun={["cluster", "clusters"]}
-      data={clusters}
+      data={rows}
       columns={fleetColumns}
       getRowId={(cluster) => cluster.id}
       searchText={clusterSearchText}
