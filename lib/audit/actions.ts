@@ -18,6 +18,11 @@ export const auditActions = [
   "user.password.change",
   "token.create",
   "token.revoke",
+  "git_credential.add",
+  "git_credential.update",
+  "git_credential.rotate",
+  "git_credential.remove",
+  "git_credential.test",
   "auth.lockout",
 ] as const;
 

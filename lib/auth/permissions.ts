@@ -9,6 +9,8 @@ export const permissionRoles = {
   "clusters.autosync": "operator",
   "clusters.reconcile": "operator",
   "clusters.manage": "admin",
+  "git.credentials.test": "operator",
+  "git.credentials.manage": "admin",
   "users.manage": "admin",
 } as const satisfies Record<string, Role>;
 

@@ -4,10 +4,11 @@ import { authRoutes } from "./auth";
 import { clusterRoutes } from "./clusters";
 import { driftRoutes } from "./drift";
 import { eventRoutes } from "./events";
+import { gitCredentialRoutes } from "./git-credentials";
 import { pausePolicyRoutes } from "./pause-policies";
 import { systemRoutes } from "./system";
 import { tokenRoutes } from "./tokens";
 import { userRoutes } from "./users";
 
 /** Every route Syncline serves: the OpenAPI document and the route × role test are built from this. */
-export const allRoutes: readonly RouteDeclaration[] = [...systemRoutes, ...authRoutes, ...clusterRoutes, ...auditRoutes, ...eventRoutes, ...userRoutes, ...tokenRoutes, ...pausePolicyRoutes, ...driftRoutes];
+export const allRoutes: readonly RouteDeclaration[] = [...systemRoutes, ...authRoutes, ...clusterRoutes, ...auditRoutes, ...eventRoutes, ...userRoutes, ...tokenRoutes, ...pausePolicyRoutes, ...driftRoutes, ...gitCredentialRoutes];
