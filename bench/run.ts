@@ -15,6 +15,7 @@ const suites: Array<{ title: string; load: () => Promise<{ run: () => Promise<Be
   { title: "Applying live updates", load: () => import("./apply-fleet-event") },
   { title: "Failover", load: () => import("./failover") },
   { title: "Drift", load: () => import("./drift") },
+  { title: "Sync history", load: () => import("./sync-history") },
   { title: "CLI", load: () => import("./cli") },
 ];
 

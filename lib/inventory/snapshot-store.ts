@@ -37,6 +37,11 @@ export interface ObjectChange {
   object: FluxObject | null;
   /** The last-known object, kept with a deletion so the snapshot row still describes it. */
   previous: FluxObject | null;
+  /**
+   * The change came from a whole list (first sync, reconnect, relist after 410 Gone), not from a
+   * watch event: what the object shows may have happened while nobody was watching.
+   */
+  listed?: boolean;
 }
 
 interface ClusterEntry {
@@ -119,9 +124,9 @@ export class SnapshotStore {
     const old = entry.lists.get(kind) ?? emptyList<FluxObject>();
     const items = new Map(objects.map((object) => [objectKey(object), withAppliedNote(kind, object, old.items.get(objectKey(object)))]));
     entry.lists.set(kind, { resourceVersion: "", items });
-    for (const [key, object] of old.items) if (!items.has(key)) this.changed(entry, kind, null, object);
+    for (const [key, object] of old.items) if (!items.has(key)) this.changed(entry, kind, null, object, true);
     for (const [key, object] of items) {
-      if (old.items.get(key)?.metadata.resourceVersion !== object.metadata.resourceVersion) this.changed(entry, kind, object, null);
+      if (old.items.get(key)?.metadata.resourceVersion !== object.metadata.resourceVersion) this.changed(entry, kind, object, null, true);
     }
   }
 
@@ -169,7 +174,7 @@ export class SnapshotStore {
     return [...(this.clusters.get(clusterId)?.lists.get(kind)?.items.values() ?? [])];
   }
 
-  private changed(entry: ClusterEntry, kind: FluxKind, object: FluxObject | null, previous: FluxObject | null): void {
+  private changed(entry: ClusterEntry, kind: FluxKind, object: FluxObject | null, previous: FluxObject | null, listed = false): void {
     const ref = (object ?? previous)!.metadata;
     const namespace = ref.namespace ?? "";
     const key = `${kind}/${namespace}/${ref.name}`;
@@ -182,7 +187,7 @@ export class SnapshotStore {
       entry.summaries.delete(key);
       this.publish({ type: "object-removed", clusterId: entry.record.id, ref: { kind, namespace, name: ref.name } });
     }
-    for (const listener of this.changeListeners) listener({ clusterId: entry.record.id, kind, namespace, name: ref.name, object, previous });
+    for (const listener of this.changeListeners) listener({ clusterId: entry.record.id, kind, namespace, name: ref.name, object, previous, listed });
     this.publishCluster(entry.record.id);
   }
 
