@@ -1,3 +1,4 @@
+export { isAncestor, parseCommitHistory, readCommitHistory, type GitCommit } from "./commit-history";
 export { createGitClient, gitClient, type GitClient, type GitClientOptions } from "./client";
 export { noCredentials, type GitCredentials } from "./git-credentials";
 export { GitError, gitError, isGitError, type GitFailureReason } from "./git-error";

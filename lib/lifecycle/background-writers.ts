@@ -1,4 +1,5 @@
 import { startExpiryWorker } from "../autosync/start-expiry-worker";
+import { startDeploymentBuilder } from "../deployments";
 import { startDriftCollector } from "../drift";
 import { driftContextFor, driftEngine } from "../drift/drift-engine";
 import { inventory } from "../inventory";
@@ -6,6 +7,7 @@ import { LeaderLease } from "../leadership/leader-lease";
 import { log } from "../log/logger";
 import { startIntentRecovery } from "../recovery";
 import { startRetentionJob } from "../retention";
+import { startSyncHistoryCollector } from "../sync-history";
 import type { PeriodicJob } from "./periodic-job";
 
 export interface Background {
@@ -19,7 +21,7 @@ const globalForBackground = globalThis as unknown as { synclineBackground?: Back
 /**
  * Everything a Syncline server runs besides answering requests. Every replica watches every
  * cluster, so each serves reads and live updates from its own store; only the leader writes:
- * the persister, the expiry worker, the drift collector and the other periodic jobs. Kept on globalThis because
+ * the persister, the expiry worker, the drift and sync history collectors and the other periodic jobs. Kept on globalThis because
  * Next.js bundles lib/ apart from the server script that stops it (scripts/serve-dashboard.ts).
  */
 export async function startBackground(): Promise<Background> {
@@ -28,7 +30,7 @@ export async function startBackground(): Promise<Background> {
   const lease = new LeaderLease({
     async elected() {
       await inventory().setWriter(true);
-      jobs = [startIntentRecovery(), startExpiryWorker(), startRetentionJob(), startDriftCollector({ engine: driftEngine, contextFor: driftContextFor })];
+      jobs = [startIntentRecovery(), startExpiryWorker(), startRetentionJob(), startDriftCollector({ engine: driftEngine, contextFor: driftContextFor }), startSyncHistoryCollector(), startDeploymentBuilder()];
     },
     async deposed() {
       const stopping = jobs;

@@ -9,8 +9,10 @@ export type RetainedKind =
   | "endedTokens"
   | "snapshotTombstones"
   | "syncEvents"
+  | "syncRecords"
   | "endedSuspensions"
   | "correctedDrift"
+  | "deployments"
   | "signInCounters"
   | "silentReplicas";
 
@@ -55,8 +57,12 @@ const retainedTables: Record<RetainedKind, RetainedTable> = {
   },
   snapshotTombstones: { table: "FluxObjectSnapshot", key: "id", expired: (now, settings) => before("deletedAt", settings.snapshotTombstones, now) },
   syncEvents: { table: "SyncEvent", key: "id", expired: (now, settings) => before("lastSeen", settings.syncEvents, now) },
+  // Sync history is kept as long as the sync events, counted from Flux's own time of the step.
+  syncRecords: { table: "SyncRecord", key: "id", expired: (now, settings) => before("at", settings.syncEvents, now) },
   endedSuspensions: { table: "Suspension", key: "id", expired: (now, settings) => before("endedAt", settings.endedSuspensions, now) },
   correctedDrift: { table: "DriftEpisode", key: "id", expired: (now, settings) => before("correctedAt", settings.correctedDrift, now) },
+  // Their DeploymentCommit rows go with them (ON DELETE CASCADE); commits stay for the timeline.
+  deployments: { table: "Deployment", key: "id", expired: (now, settings) => before("appliedAt", settings.deployments, now) },
   // An expired counter counts nothing: the throttle starts a new window over it.
   signInCounters: { table: "RateLimiterFlexible", key: "key", expired: (now) => Prisma.sql`"expire" < ${now}::timestamptz` },
   silentReplicas: { table: "Replica", key: "id", expired: (now) => Prisma.sql`"heartbeatAt" < ${subHours(now, REPLICA_SILENCE_HOURS)}::timestamptz` },

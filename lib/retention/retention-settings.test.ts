@@ -10,9 +10,10 @@ describe("retention settings", () => {
       SYNCLINE_RETAIN_SYNC_EVENTS_DAYS: "365",
       SYNCLINE_RETAIN_ENDED_SUSPENSIONS_DAYS: "36500",
       SYNCLINE_RETAIN_CORRECTED_DRIFT_DAYS: "60",
+      SYNCLINE_RETAIN_DEPLOYMENTS_DAYS: "400",
       SYNCLINE_RETENTION_TICK_MS: "60000",
     });
-    expect(settings).toEqual({ expiredSessions: 1, endedTokens: "forever", snapshotTombstones: 14, syncEvents: 365, endedSuspensions: 36_500, correctedDrift: 60, tickMs: 60_000 });
+    expect(settings).toEqual({ expiredSessions: 1, endedTokens: "forever", snapshotTombstones: 14, syncEvents: 365, endedSuspensions: 36_500, correctedDrift: 60, deployments: 400, tickMs: 60_000 });
   });
 
   it("treat an empty variable as unset", () => {

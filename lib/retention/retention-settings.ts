@@ -10,12 +10,14 @@ export interface RetentionSettings {
   endedTokens: RetentionPeriod;
   /** Snapshots of Flux objects deleted from their cluster, counted from the deletion. */
   snapshotTombstones: RetentionPeriod;
-  /** Sync events, counted from the last time Kubernetes reported them. */
+  /** Sync events, counted from the last time Kubernetes reported them, and sync history (SyncRecord), counted from the step's time. */
   syncEvents: RetentionPeriod;
   /** Suspensions, counted from their end. */
   endedSuspensions: RetentionPeriod;
   /** Drift episodes, counted from their correction; open ones are kept. */
   correctedDrift: RetentionPeriod;
+  /** Deployments (with their commit links), counted from the apply. */
+  deployments: RetentionPeriod;
   /** How often the leader enforces retention. */
   tickMs: number;
 }
@@ -48,6 +50,7 @@ const retentionEnv = z.object({
   SYNCLINE_RETAIN_SYNC_EVENTS_DAYS: retentionPeriod(180),
   SYNCLINE_RETAIN_ENDED_SUSPENSIONS_DAYS: retentionPeriod(180),
   SYNCLINE_RETAIN_CORRECTED_DRIFT_DAYS: retentionPeriod(180),
+  SYNCLINE_RETAIN_DEPLOYMENTS_DAYS: retentionPeriod(365),
   SYNCLINE_RETENTION_TICK_MS: tickMs,
 });
 
@@ -72,6 +75,7 @@ export function retentionSettingsFromEnv(env: Readonly<Record<string, string | u
     syncEvents: settings.SYNCLINE_RETAIN_SYNC_EVENTS_DAYS,
     endedSuspensions: settings.SYNCLINE_RETAIN_ENDED_SUSPENSIONS_DAYS,
     correctedDrift: settings.SYNCLINE_RETAIN_CORRECTED_DRIFT_DAYS,
+    deployments: settings.SYNCLINE_RETAIN_DEPLOYMENTS_DAYS,
     tickMs: settings.SYNCLINE_RETENTION_TICK_MS,
   };
 }

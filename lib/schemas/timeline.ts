@@ -165,6 +165,7 @@ export type TimelineDto = z.infer<typeof timeline>;
 export const runningRevision = z.object({
   reconciler: objectRef,
   source: objectRef.extend({ url: z.string().nullable() }),
+  repositoryId: z.string().nullable().describe("The source's Git repository, whose timeline shows this revision among its commits; null when the source is not Git"),
   revision: z.string().nullable(),
   appliedAt: isoTime.nullable(),
   commit: commit.nullable(),

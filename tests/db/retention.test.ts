@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 /** Every kind with a setting kept forever; sign-in counters and replicas have no setting. */
-const keepingForever: RetentionSettings = { ...defaults, expiredSessions: "forever", endedTokens: "forever", snapshotTombstones: "forever", syncEvents: "forever", endedSuspensions: "forever", correctedDrift: "forever" };
+const keepingForever: RetentionSettings = { ...defaults, expiredSessions: "forever", endedTokens: "forever", snapshotTombstones: "forever", syncEvents: "forever", endedSuspensions: "forever", correctedDrift: "forever", deployments: "forever" };
 
 /** The default for one kind, every other kind kept forever: each kind is enforced on its own. */
 function onlyRetaining(kind: Exclude<keyof RetentionSettings, "tickMs">): RetentionSettings {
@@ -157,6 +157,24 @@ describe("retention", () => {
     expect(await remaining.syncEvents([lastSeenLongAgo, repeatedRecently])).toEqual([repeatedRecently]);
   });
 
+  it("deletes a sync history step whose Flux time is 180 days old, under the sync events' setting, and keeps a recent one", async () => {
+    const step = async (at: Date) =>
+      (
+        await db().syncRecord.create({
+          data: { clusterId, kind: "Kustomization", namespace: "flux-system", name: "apps", sourceKind: "GitRepository", sourceNamespace: "flux-system", sourceName: "fleet", phase: "applied", revision: `main@sha1:${tag()}`, at },
+        })
+      ).id;
+    const old = await step(subDays(now, 181));
+    const recent = await step(subDays(now, 179));
+
+    await enforceRetention(now, onlyRetaining("syncEvents"));
+    const kept = await db().syncRecord.findMany({ where: { id: { in: [old, recent] } }, select: { id: true } });
+    expect(kept.map((row) => row.id)).toEqual([recent]);
+
+    await enforceRetention(now, keepingForever);
+    expect(await db().syncRecord.count({ where: { id: recent } })).toBe(1);
+  });
+
   it("deletes a suspension that ended 180 days ago, and keeps one that ended recently and one still open however old", async () => {
     const endedLongAgo = await suspension(subDays(now, 200), subDays(now, 181));
     const endedRecently = await suspension(subDays(now, 200), subDays(now, 179));
@@ -214,7 +232,7 @@ describe("retention", () => {
 
     const counts = await enforceRetention(now, defaults, { batchSize: 2 });
 
-    expect(counts).toEqual({ expiredSessions: 5, endedTokens: 1, snapshotTombstones: 0, syncEvents: 1, endedSuspensions: 0, correctedDrift: 0, signInCounters: 0, silentReplicas: 0 });
+    expect(counts).toEqual({ expiredSessions: 5, endedTokens: 1, snapshotTombstones: 0, syncEvents: 1, syncRecords: 0, endedSuspensions: 0, correctedDrift: 0, deployments: 0, signInCounters: 0, silentReplicas: 0 });
   });
 
   it("stops between batches once asked to, leaving the rest for the next run", async () => {
@@ -233,7 +251,7 @@ describe("retention", () => {
   it("never deletes an audit record, however old, and leaves the audit chain intact", async () => {
     const auditTag = await recordTaggedEvents(3);
     const before = await db().auditEvent.count();
-    const shortest: RetentionSettings = { ...defaults, expiredSessions: 1, endedTokens: 1, snapshotTombstones: 1, syncEvents: 1, endedSuspensions: 1, correctedDrift: 1 };
+    const shortest: RetentionSettings = { ...defaults, expiredSessions: 1, endedTokens: 1, snapshotTombstones: 1, syncEvents: 1, endedSuspensions: 1, correctedDrift: 1, deployments: 1 };
 
     await enforceRetention(addYears(now, 200), shortest);
 
@@ -271,6 +289,6 @@ describe("retention settings at start", () => {
   });
 
   it("read sessions 7 days, tokens 90, tombstones 30, sync events, suspensions and corrected drift 180, hourly, when nothing is set", () => {
-    expect(retentionSettingsFromEnv({})).toEqual({ expiredSessions: 7, endedTokens: 90, snapshotTombstones: 30, syncEvents: 180, endedSuspensions: 180, correctedDrift: 180, tickMs: 3_600_000 });
+    expect(retentionSettingsFromEnv({})).toEqual({ expiredSessions: 7, endedTokens: 90, snapshotTombstones: 30, syncEvents: 180, endedSuspensions: 180, correctedDrift: 180, deployments: 365, tickMs: 3_600_000 });
   });
 });

@@ -6,9 +6,11 @@ import { driftRoutes } from "./drift";
 import { eventRoutes } from "./events";
 import { gitCredentialRoutes } from "./git-credentials";
 import { pausePolicyRoutes } from "./pause-policies";
+import { syncHistoryRoutes } from "./sync-history";
 import { systemRoutes } from "./system";
+import { timelineRoutes } from "./timeline";
 import { tokenRoutes } from "./tokens";
 import { userRoutes } from "./users";
 
 /** Every route Syncline serves: the OpenAPI document and the route × role test are built from this. */
-export const allRoutes: readonly RouteDeclaration[] = [...systemRoutes, ...authRoutes, ...clusterRoutes, ...auditRoutes, ...eventRoutes, ...userRoutes, ...tokenRoutes, ...pausePolicyRoutes, ...driftRoutes, ...gitCredentialRoutes];
+export const allRoutes: readonly RouteDeclaration[] = [...systemRoutes, ...authRoutes, ...clusterRoutes, ...auditRoutes, ...eventRoutes, ...userRoutes, ...tokenRoutes, ...pausePolicyRoutes, ...driftRoutes, ...gitCredentialRoutes, ...syncHistoryRoutes, ...timelineRoutes];
