@@ -111,10 +111,10 @@ describe("the sync steps a Flux object shows", () => {
     expect(steps[0]).toMatchObject({ sourceUrl: "https://stefanprodan.github.io/podinfo", message: expect.stringMatching(/^Failed: failed to fetch Helm repository index/) });
   });
 
-  it("never stores a password written into a source URL", () => {
+  it("stores a source URL as the repository registry keys it: without the user or password written into it", () => {
     const object = fixture(gitRepositoryFetched);
     const withPassword = { ...object, spec: { ...object.spec, url: "https://deploy:s3cr3t@git.example.com/fleet.git" } };
-    expect(syncStepsOf("GitRepository", withPassword)[0]!.sourceUrl).toBe("https://deploy@git.example.com/fleet.git");
+    expect(syncStepsOf("GitRepository", withPassword)[0]!.sourceUrl).toBe("https://git.example.com/fleet.git");
   });
 
   it("shows nothing for an object Flux has not reconciled yet", () => {

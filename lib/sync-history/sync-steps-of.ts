@@ -1,6 +1,7 @@
 import type { FluxKind, ObjectRef } from "../fleet/dto";
 import { resourceOf, type FluxObject } from "../k8s/resources";
 import { stepKey, type SyncStep } from "./sync-step";
+import { safeUrl } from "../git/safe-url";
 
 export interface SyncStepsOptions {
   /** The same object as seen before: only steps it did not already show are returned. */
@@ -69,7 +70,7 @@ function allStepsOf(kind: FluxKind, object: FluxObject, sourceUrlOf: (ref: Objec
   const isSource = kind !== "Kustomization" && kind !== "HelmRelease";
   // A HelmChart is built from another source; Git, OCI and Helm repositories and Buckets are their own.
   const source = kind === "HelmChart" || !isSource ? (resource.sourceRef ?? self) : self;
-  const sourceUrl = withoutPassword(source === self ? urlOf(object) : sourceUrlOf(source));
+  const sourceUrl = storedUrl(source === self ? urlOf(object) : sourceUrlOf(source));
   const conditions = (object.status?.conditions ?? []) as Condition[];
   const drafts: Draft[] = [
     ...(kind === "Kustomization" ? kustomizationApplies(object, resource.appliedAt) : []),
@@ -186,17 +187,9 @@ function urlOf(object: FluxObject): string | null {
   return typeof url === "string" && url !== "" ? url : null;
 }
 
-/** A source URL is stored and served: a password written into it (https://user:token@host) never is. */
-function withoutPassword(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    if (!parsed.password) return url;
-    parsed.password = "";
-    return parsed.toString();
-  } catch {
-    return url;
-  }
+/** Stored as the repository registry keys it (lib/commits), and free of any user or password written into it. */
+function storedUrl(url: string | null): string | null {
+  return url ? safeUrl(url) : null;
 }
 
 function sameTime(a: string | undefined, b: string | undefined): boolean {
