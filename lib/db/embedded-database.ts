@@ -5,6 +5,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { AppError } from "../errors/app-error";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { embeddedConnectionLimit } from "./embedded-connection-limit";
+import { keepQueriesWhole } from "./whole-queries";
 
 /**
  * The owner's pool. PGlite multiplexes every socket connection onto one session, so a larger
@@ -52,7 +53,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
   try {
     const socketDir = privateSocketDir(dataDir);
     db = await PGlite.create(join(dataDir, "pglite"));
-    const server = new PGLiteSocketServer({ db, path: join(socketDir, SOCKET_NAME), maxConnections: embeddedConnectionLimit(EMBEDDED_POOL_SIZE) });
+    const server = new PGLiteSocketServer({ db: keepQueriesWhole(db), path: join(socketDir, SOCKET_NAME), maxConnections: embeddedConnectionLimit(EMBEDDED_POOL_SIZE) });
     await server.start();
     lock.publishSocket(socketDir);
     const opened = db;
