@@ -9,7 +9,7 @@ import { defineConfig, devices } from "@playwright/test";
  * accessibility checks and the layout checks again at that size. Both render with the machine's
  * real fonts, as users' browsers do.
  */
-const PHONE_SPECS = ["clusters.spec.ts", "a11y*.spec.ts", "layout*.spec.ts"];
+const PHONE_SPECS = ["clusters.spec.ts", "a11y*.spec.ts", "layout*.spec.ts", "running-now.spec.ts", "sources.spec.ts"];
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { ClusterPage } from "./pages/cluster-page";
 import { FleetPage } from "./pages/fleet-page";
 import { signInAsAdmin } from "./pages/sign-in-page";
@@ -28,6 +28,21 @@ async function settled(page: Page) {
   await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("status", { name: /^Loading/ })).toHaveCount(0, { timeout: 30_000 });
   await expect(page.locator("main .animate-pulse.bg-selected")).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** A Git repository the registered cluster pulls, once Syncline has read it from the cluster's sources; read in a session of its own. */
+async function pulledRepositoryId(browser: Browser, baseURL: string | undefined, adminPassword: string): Promise<string> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signInAsAdmin(page, adminPassword, "/timeline");
+  const link = page.getByRole("list", { name: "Source repositories" }).getByRole("link").first();
+  await expect(async () => {
+    await page.reload();
+    await expect(link).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  const href = (await link.getAttribute("href"))!;
+  await context.close();
+  return href.split("/").pop()!;
 }
 
 interface DialogCheck {
@@ -113,8 +128,9 @@ test.describe("accessibility: every page and dialog passes axe (WCAG 2.2 AA) in 
   });
 
   for (const route of appPages().filter((route) => route !== "/sign-in")) {
-    test(`${route} and its dialogs`, async ({ page, adminPassword }) => {
-      const url = pageUrl(route, { id: cluster!.id, kind: "Kustomization", namespace: "flux-system", name: "apps" });
+    test(`${route} and its dialogs`, async ({ page, browser, baseURL, adminPassword }) => {
+      const repositoryId = route.includes("[repositoryId]") ? await pulledRepositoryId(browser, baseURL, adminPassword) : "";
+      const url = pageUrl(route, { id: cluster!.id, kind: "Kustomization", namespace: "flux-system", name: "apps", repositoryId });
       await signInAsAdmin(page, adminPassword, url);
       for (const theme of THEMES) {
         await page.emulateMedia({ colorScheme: theme });

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { HealthPill, HealthReason } from "@/components/fleet/health-pill";
 import { ClusterDriftPanel } from "@/components/drift/cluster-drift-panel";
+import { RunningNowPanel } from "@/components/running-now/running-now-panel";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageBody } from "@/components/ui/page-body";
 import { PageHeader } from "@/components/ui/page-header";
@@ -90,6 +91,7 @@ export function ClusterView({ id }: { id: string }) {
       {data.health === "unreachable" && <StaleBanner cluster={data} />}
       <ClusterFacts cluster={data} />
       <ClusterDriftPanel clusterId={data.id} />
+      <RunningNowPanel clusterId={data.id} />
       {objects.isError ? (
         <ErrorState title="Could not load the Flux objects" error={objects.error} onRetry={() => objects.refetch()} retrying={objects.isFetching} />
       ) : objects.isPending ? (

@@ -22,6 +22,7 @@ import { useFluxObject } from "@/lib/queries/use-flux-object";
 import { ConditionsTable } from "./conditions-table";
 import { EventsList } from "./events-list";
 import { ManagedObjectsTable } from "./managed-objects-table";
+import { SyncHistory } from "./sync-history";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { YamlView } from "./yaml-view";
 
@@ -127,6 +128,7 @@ function ObjectSections({ clusterId, object }: { clusterId: string; object: Flux
           <ManagedObjectsTable kind={object.kind} objects={object.managedObjects} />
         </Section>
       )}
+      <SyncHistory clusterId={clusterId} objectRef={object} />
       <Section title="Recent events">
         <EventsList events={object.events} />
       </Section>

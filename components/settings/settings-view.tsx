@@ -1,5 +1,6 @@
 "use client";
 
+import { GitCredentialsSection } from "@/components/git-credentials/git-credentials-section";
 import { PageBody } from "@/components/ui/page-body";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChangePasswordForm } from "./change-password-form";
@@ -9,10 +10,11 @@ import { TokensSection } from "./tokens-section";
 export function SettingsView() {
   return (
     <PageBody>
-      <PageHeader title="Settings" description="Your API tokens and your password, and the pause policies for clusters" />
+      <PageHeader title="Settings" description="Your API tokens and your password, the pause policies for clusters, and the credentials for Git hosts" />
       <TokensSection />
       <ChangePasswordForm />
       <PausePoliciesSection />
+      <GitCredentialsSection />
     </PageBody>
   );
 }

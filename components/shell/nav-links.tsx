@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
-import { AuditIcon, ClustersIcon, SourcesIcon, TimelineIcon, UsersIcon } from "@/components/ui/icons";
+import { AuditIcon, ClustersIcon, DeploymentsIcon, SourcesIcon, TimelineIcon, UsersIcon } from "@/components/ui/icons";
 import { useCan } from "./session-context";
 
 const items = [
   { href: "/clusters", label: "Clusters", icon: ClustersIcon },
   { href: "/sources", label: "Sources", icon: SourcesIcon },
   { href: "/timeline", label: "Timeline", icon: TimelineIcon },
+  { href: "/deployments", label: "Deployments", icon: DeploymentsIcon },
   { href: "/audit", label: "Audit", icon: AuditIcon },
 ];
 

@@ -56,6 +56,12 @@ export const TimelineIcon = (p: P) => (
     <path d="M1.5 8h3l2-5 3 10 2-5h3" />
   </Icon>
 );
+export const DeploymentsIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M8 13.5V4M4.5 7.25 8 3.75l3.5 3.5" />
+    <path d="M2.5 2.5h11" />
+  </Icon>
+);
 export const AuditIcon = (p: P) => (
   <Icon {...p}>
     <path d="M8 1.75 13.25 3.5v4c0 3.25-2.25 5.5-5.25 6.75C5 13 2.75 10.75 2.75 7.5v-4z" />

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 
-export const NAV_ITEMS = ["Clusters", "Sources", "Timeline", "Audit"] as const;
+export const NAV_ITEMS = ["Clusters", "Sources", "Timeline", "Deployments", "Audit"] as const;
 
 /** The dashboard frame around every page: navigation, account menu, theme. */
 export class Shell {

@@ -26,6 +26,12 @@ export const keys = {
     pausePolicies: () => ["clusters", "pause-policy"] as const,
     pausePolicy: (id: string) => ["clusters", "pause-policy", id] as const,
     resumePreview: (id: string) => ["clusters", "resume-preview", id] as const,
+    running: (id: string) => ["clusters", "running", id] as const,
+    objectHistory: (id: string, ref: ObjectRef) => ["clusters", "history", id, ref.kind, ref.namespace, ref.name] as const,
+  },
+  gitCredentials: {
+    all: ["git-credentials"] as const,
+    list: () => ["git-credentials", "list"] as const,
   },
   pausePolicies: {
     all: ["pause-policies"] as const,
@@ -50,7 +56,40 @@ export const keys = {
     object: (id: string, ref: ObjectRef) => ["drift", "object", id, ref.kind, ref.namespace, ref.name] as const,
     history: (filters: DriftHistoryFilters) => ["drift", "history", filters] as const,
   },
+  timeline: {
+    all: ["timeline"] as const,
+    repositories: () => ["timeline", "repositories"] as const,
+    repository: (id: string, filters: TimelineFilters) => ["timeline", "repository", id, filters] as const,
+  },
+  deployments: {
+    all: ["deployments"] as const,
+    list: (filters: DeploymentFilters) => ["deployments", "list", filters] as const,
+  },
+  sources: {
+    all: ["sources"] as const,
+    list: () => ["sources", "list"] as const,
+    detail: (id: string) => ["sources", "detail", id] as const,
+    existing: () => ["sources", "existing"] as const,
+    preview: (id: string) => ["sources", "preview", id] as const,
+  },
 };
+
+/** The timeline of one repository: clusters as ids and labels as "k=v", each comma-separated as the API takes them. */
+export interface TimelineFilters {
+  cluster?: string;
+  labels?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface DeploymentFilters {
+  cluster?: string;
+  labels?: string;
+  source?: string;
+  author?: string;
+  from?: string;
+  to?: string;
+}
 
 export interface DriftHistoryFilters {
   cluster?: string;
@@ -79,8 +118,23 @@ export const apiPaths = {
   pausePolicy: (id: string) => `/api/pause-policies/${encodeURIComponent(id)}`,
   clusterPausePolicy: (id: string) => `/api/clusters/${encodeURIComponent(id)}/pause-policy`,
   resumePreview: (id: string) => `/api/clusters/${encodeURIComponent(id)}/resume-preview`,
+  running: (id: string) => `/api/clusters/${encodeURIComponent(id)}/running`,
+  objectHistory: (id: string, ref: ObjectRef) =>
+    `/api/clusters/${encodeURIComponent(id)}/objects/${[ref.kind, ref.namespace, ref.name].map(encodeURIComponent).join("/")}/history`,
+  gitCredentials: "/api/git-credentials",
+  gitCredential: (id: string) => `/api/git-credentials/${encodeURIComponent(id)}`,
+  testGitCredential: (id: string) => `/api/git-credentials/${encodeURIComponent(id)}/test`,
   fleetDrift: "/api/drift",
   driftHistory: "/api/drift/history",
+  repositories: "/api/repositories",
+  timeline: "/api/timeline",
+  deployments: "/api/deployments",
+  sources: "/api/sources",
+  source: (id: string) => `/api/sources/${encodeURIComponent(id)}`,
+  previewSource: (id: string) => `/api/sources/${encodeURIComponent(id)}/preview`,
+  applySource: (id: string) => `/api/sources/${encodeURIComponent(id)}/apply`,
+  adoptSources: "/api/sources/adopt",
+  existingSources: "/api/sources/existing",
   clusterDrift: (id: string) => `/api/clusters/${encodeURIComponent(id)}/drift`,
   refreshDrift: (id: string) => `/api/clusters/${encodeURIComponent(id)}/drift/refresh`,
   objectDrift: (id: string, ref: ObjectRef) =>

@@ -97,6 +97,15 @@ export const gitCredentialTestResult = z.object({
 });
 export type GitCredentialTestResult = z.infer<typeof gitCredentialTestResult>;
 
+/** A GitHub credential's API budget as GitHub's last answer to Syncline stated it. */
+export const gitCredentialRateLimit = z.object({
+  limit: z.number().int(),
+  remaining: z.number().int(),
+  resetAt: z.iso.datetime({ offset: true }),
+  observedAt: z.iso.datetime({ offset: true }),
+});
+export type GitCredentialRateLimitDto = z.infer<typeof gitCredentialRateLimit>;
+
 /** A credential as the API shows it: never its secret. */
 export const gitCredential = z.object({
   id: z.uuid(),
@@ -115,6 +124,7 @@ export const gitCredential = z.object({
   rotatedAt: z.iso.datetime({ offset: true }).nullable(),
   lastTestedAt: z.iso.datetime({ offset: true }).nullable(),
   lastTestResult: gitCredentialTestResult.nullable(),
+  rateLimit: gitCredentialRateLimit.nullable().describe("GitHub kinds: the remaining API budget; null before Syncline's first call with it, and for other kinds"),
 });
 export type GitCredentialDto = z.infer<typeof gitCredential>;
 

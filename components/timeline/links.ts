@@ -1,0 +1,1 @@
+export const timelineHref = (repositoryId: string) => `/timeline/${encodeURIComponent(repositoryId)}`;
