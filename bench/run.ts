@@ -16,6 +16,7 @@ const suites: Array<{ title: string; load: () => Promise<{ run: () => Promise<Be
   { title: "Failover", load: () => import("./failover") },
   { title: "Drift", load: () => import("./drift") },
   { title: "Sync history", load: () => import("./sync-history") },
+  { title: "Timeline", load: () => import("./timeline") },
   { title: "CLI", load: () => import("./cli") },
 ];
 
