@@ -12,7 +12,8 @@ export function clusterSourceCredentials(clusterId: string, namespace: string, n
   return async (signal) => {
     const row = await db().cluster.findUnique({ where: { id: clusterId } });
     const source = inventory().store.object(clusterId, GitRepository.kind, namespace, name);
-    if (!row || !source) return noCredentials;
+    // A public repository needs no client: a cluster whose kubeconfig cannot be opened now still has its commits read.
+    if (!row || !source || !(source.spec as { secretRef?: unknown } | undefined)?.secretRef) return noCredentials;
     return sourceCredentials(inventory().actionClient(row), source, signal);
   };
 }
