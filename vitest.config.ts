@@ -42,7 +42,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["tests/sandbox/**/*.test.ts", "tests/clusters/**/*.test.ts", "tests/autosync/**/*.test.ts", "tests/audit/**/*.test.ts", "tests/drift/**/*.test.ts", "tests/sync-history/**/*.test.ts", "tests/timeline/**/*.test.ts"],
+          include: ["tests/sandbox/**/*.test.ts", "tests/clusters/**/*.test.ts", "tests/autosync/**/*.test.ts", "tests/audit/**/*.test.ts", "tests/drift/**/*.test.ts", "tests/sync-history/**/*.test.ts", "tests/timeline/**/*.test.ts", "tests/sources/**/*.test.ts"],
           globalSetup: ["tests/setup/databases.ts", "e2e/sandbox/vitest-global-setup.ts"],
           setupFiles: ["tests/setup/use-database.ts"],
           env: { SYNCLINE_TEST_DB: "postgres", NODE_ENV: "test" as const },

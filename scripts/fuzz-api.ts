@@ -37,6 +37,7 @@ const CREATED_BY: Record<string, { method: string; path: RegExp }> = {
   ApiToken: { method: "POST", path: /^\/api\/tokens$/ },
   Cluster: { method: "POST", path: /^\/api\/clusters$/ },
   Session: { method: "POST", path: /^\/api\/auth\/sign-in$/ },
+  GitOpsSource: { method: "POST", path: /^\/api\/sources(\/adopt)?$/ },
 };
 
 const log = (line: string) => console.log(`fuzz: ${line}`);

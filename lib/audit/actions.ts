@@ -23,6 +23,11 @@ export const auditActions = [
   "git_credential.rotate",
   "git_credential.remove",
   "git_credential.test",
+  "source.create",
+  "source.update",
+  "source.delete",
+  "source.apply",
+  "source.adopt",
   "auth.lockout",
 ] as const;
 

@@ -11,6 +11,8 @@ export const permissionRoles = {
   "clusters.manage": "admin",
   "git.credentials.test": "operator",
   "git.credentials.manage": "admin",
+  /** A source makes Flux apply whatever its repository holds with kustomize-controller's cluster-wide rights, on many clusters at once: an admin's power, as registering a cluster is. */
+  "sources.manage": "admin",
   "users.manage": "admin",
 } as const satisfies Record<string, Role>;
 

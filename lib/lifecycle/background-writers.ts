@@ -8,6 +8,7 @@ import { log } from "../log/logger";
 import { startIntentRecovery } from "../recovery";
 import { startRetentionJob } from "../retention";
 import { startSyncHistoryCollector } from "../sync-history";
+import { startSourceRollouts } from "../sources";
 import type { PeriodicJob } from "./periodic-job";
 
 export interface Background {
@@ -30,7 +31,7 @@ export async function startBackground(): Promise<Background> {
   const lease = new LeaderLease({
     async elected() {
       await inventory().setWriter(true);
-      jobs = [startIntentRecovery(), startExpiryWorker(), startRetentionJob(), startDriftCollector({ engine: driftEngine, contextFor: driftContextFor }), startSyncHistoryCollector(), startDeploymentBuilder()];
+      jobs = [startIntentRecovery(), startExpiryWorker(), startRetentionJob(), startDriftCollector({ engine: driftEngine, contextFor: driftContextFor }), startSyncHistoryCollector(), startDeploymentBuilder(), startSourceRollouts()];
     },
     async deposed() {
       const stopping = jobs;

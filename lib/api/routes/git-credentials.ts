@@ -46,11 +46,11 @@ export const updateGitCredentialRoute = declareRoute({
 export const removeGitCredentialRoute = declareRoute({
   method: "delete",
   path: "/api/git-credentials/{id}",
-  summary: "Remove a Git credential (admins only)",
+  summary: "Remove a Git credential (admins only); refused with 409 while a GitOps source uses it",
   permission: "git.credentials.manage",
   params: gitCredentialParams,
   response: gitCredential,
-  errors: [404],
+  errors: [404, 409],
 });
 
 export const testGitCredentialRoute = declareRoute({

@@ -1,0 +1,14 @@
+export { createSource } from "./create-source";
+export { updateSource } from "./update-source";
+export { deleteSource } from "./delete-source";
+export { getSource } from "./get-source";
+export { listSources } from "./list-sources";
+export { previewSource } from "./preview-source";
+export { applySource } from "./apply-source";
+export { adoptSources } from "./adopt-sources";
+export { listExistingFluxSources } from "./list-existing-flux-sources";
+export { reconcileRollouts } from "./reconcile-rollouts";
+export { startSourceRollouts } from "./start-source-rollouts";
+export { renderTemplate } from "./render-template";
+export { renderSourceObjects } from "./render-source-objects";
+export { selectTargets } from "./select-targets";
