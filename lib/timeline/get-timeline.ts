@@ -6,10 +6,13 @@ import { deploymentInclude, toDeploymentDto } from "../deployments";
 import { parseFluxRevision } from "../drift/parse-flux-revision";
 import { AppError } from "../errors/app-error";
 import { inventory } from "../inventory";
-import type { SuspensionWindowDto, TimelineCellDto, TimelineDto } from "../schemas/timeline";
+import type { SourceRepositoryDto, SuspensionWindowDto, TimelineCellDto, TimelineDto } from "../schemas/timeline";
 import { firstContaining } from "./commit-reach";
-import { selectClusters } from "./select-clusters";
+import { readTimelineSteps } from "./read-timeline-steps";
+import { selectClusters, type SelectedCluster } from "./select-clusters";
 import { sourceRepositoryDtos } from "./source-repository-dtos";
+import { cachedTimeline, keepTimeline } from "./timeline-cache";
+import { timelineDataVersion } from "./timeline-data-version";
 
 export interface TimelineFilter {
   repositoryId: string;
@@ -26,9 +29,6 @@ const GRAPH_COMMITS = 5_000;
 // A commit may reach a cluster after the window ends, and its steps may carry a clock a little behind Git's.
 const STEP_SLACK_DAYS = 1;
 
-// What a cell needs of a step and of a deployment; their commits are read only for the rewrites shown.
-const stepFields = { clusterId: true, kind: true, namespace: true, name: true, phase: true, revision: true, message: true, at: true } as const;
-const deploymentFields = { clusterId: true, objectKind: true, objectNamespace: true, objectName: true, revision: true, change: true, appliedAt: true } as const;
 const revisionSha = (item: { revision: string }) => parseFluxRevision(item.revision).sha;
 
 const objectOf = (kind: string, namespace: string, name: string) => ({ kind, namespace, name });
@@ -52,37 +52,58 @@ function suspensionWindow(row: Suspension): SuspensionWindowDto {
  * it applied, a failure on such a revision, or a suspension that holds it back. Also the
  * suspension windows, and the rollbacks and force-pushes in the window. Reads the database and the
  * store only, never a Git host: commits Syncline has not read yet simply do not show.
+ *
+ * A window with an end is kept per replica and served again while nothing it is made of changed:
+ * the repository as the API shows it, the clusters (names, labels, health) and the database's
+ * data version (timelineDataVersion), all read on every request, so no write is ever hidden.
  */
 export async function getTimeline(filter: TimelineFilter): Promise<TimelineDto> {
   const repository = await db().sourceRepository.findUnique({ where: { id: filter.repositoryId } });
   if (!repository) throw new AppError("not_found", `No source repository with id "${filter.repositoryId}"`);
   const to = filter.to ? new Date(filter.to) : new Date();
   const from = filter.from ? new Date(filter.from) : subDays(to, DEFAULT_WINDOW_DAYS);
-  const [repositoryDto] = await sourceRepositoryDtos([repository]);
-  const candidates = await selectClusters({ clusterIds: filter.clusterIds, labelSelector: filter.labelSelector });
+  // An open window ends at "now", which moves on without any write; only a fixed window is kept.
+  // The version is read before the rows: a write between them makes the next read build afresh.
+  const [[repositoryDto], candidates, version] = await Promise.all([
+    sourceRepositoryDtos([repository]),
+    selectClusters({ clusterIds: filter.clusterIds, labelSelector: filter.labelSelector }),
+    filter.to ? timelineDataVersion({ repositoryId: repository.id, url: repository.url }) : undefined,
+  ]);
+  if (version === undefined) return buildTimeline(repositoryDto!, candidates, from, to, Boolean(filter.clusterIds));
+  const key = JSON.stringify([repository.id, from.toISOString(), to.toISOString(), Boolean(filter.clusterIds), candidates.map((c) => c.id)]);
+  const seen = JSON.stringify([version, repositoryDto, candidates.map((c) => [c.name, c.labels, inventory().store.record(c.id)?.health ?? "unknown"])]);
+  const kept = cachedTimeline(key, seen);
+  if (kept) return kept;
+  const timeline = await buildTimeline(repositoryDto!, candidates, from, to, Boolean(filter.clusterIds));
+  keepTimeline(key, seen, timeline);
+  return timeline;
+}
+
+async function buildTimeline(repositoryDto: SourceRepositoryDto, candidates: SelectedCluster[], from: Date, to: Date, clustersNamed: boolean): Promise<TimelineDto> {
   const candidateIds = candidates.map((c) => c.id);
   const since = subDays(from, STEP_SLACK_DAYS);
+  const repositoryId = repositoryDto.id;
 
-  const [steps, deployments, rewrites, commits, graph, suspensions] = await Promise.all([
-    db().syncRecord.findMany({ where: { sourceUrl: repository.url, clusterId: { in: candidateIds }, phase: { in: ["fetched", "failed"] }, at: { gte: since } }, select: stepFields, orderBy: { at: "asc" } }),
-    db().deployment.findMany({ where: { repositoryId: repository.id, clusterId: { in: candidateIds }, appliedAt: { gte: since } }, select: deploymentFields, orderBy: { appliedAt: "asc" } }),
+  const [steps, rewrites, commits, graph, suspensions] = await Promise.all([
+    readTimelineSteps({ repositoryId, url: repositoryDto.url, clusterIds: candidateIds, since }),
     db().deployment.findMany({
-      where: { repositoryId: repository.id, clusterId: { in: candidateIds }, change: { in: ["rollback", "force_push"] }, appliedAt: { gte: from, lte: to } },
+      where: { repositoryId, clusterId: { in: candidateIds }, change: { in: ["rollback", "force_push"] }, appliedAt: { gte: from, lte: to } },
       include: deploymentInclude,
       orderBy: { appliedAt: "asc" },
     }),
-    db().commit.findMany({ where: { repositoryId: repository.id, committedAt: { gte: from, lte: to } }, orderBy: [{ committedAt: "desc" }, { sha: "asc" }], take: MAX_COMMITS + 1 }),
-    db().commit.findMany({ where: { repositoryId: repository.id, committedAt: { lte: addDays(to, STEP_SLACK_DAYS) } }, select: { sha: true, parents: true }, orderBy: { committedAt: "desc" }, take: GRAPH_COMMITS }),
+    db().commit.findMany({ where: { repositoryId, committedAt: { gte: from, lte: to } }, orderBy: [{ committedAt: "desc" }, { sha: "asc" }], take: MAX_COMMITS + 1 }),
+    db().commit.findMany({ where: { repositoryId, committedAt: { lte: addDays(to, STEP_SLACK_DAYS) } }, select: { sha: true, parents: true }, orderBy: { committedAt: "desc" }, take: GRAPH_COMMITS }),
     db().suspension.findMany({ where: { clusterId: { in: candidateIds }, createdAt: { lte: to }, OR: [{ endedAt: null }, { endedAt: { gte: from } }] }, orderBy: { createdAt: "asc" } }),
   ]);
 
-  const tracking = new Set([...steps.map((s) => s.clusterId), ...deployments.map((d) => d.clusterId), ...(repositoryDto?.clusters ?? []).map((c) => c.id)]);
-  const clusters = filter.clusterIds ? candidates : candidates.filter((c) => tracking.has(c.id));
+  const tracking = new Set([...steps.fetched.map((s) => s.clusterId), ...steps.failed.map((s) => s.clusterId), ...steps.reconcilers.map((d) => d.clusterId), ...repositoryDto.clusters.map((c) => c.id)]);
+  const clusters = clustersNamed ? candidates : candidates.filter((c) => tracking.has(c.id));
   const parentsOf = new Map(graph.map((c) => [c.sha, c.parents]));
+  const failuresByFirst = [...steps.failed].sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime());
   const reconcilersOf = (clusterId: string) => {
     const refs = new Map<string, ReturnType<typeof objectOf>>();
-    for (const d of deployments) if (d.clusterId === clusterId) refs.set(keyOf({ kind: d.objectKind, namespace: d.objectNamespace, name: d.objectName }), objectOf(d.objectKind, d.objectNamespace, d.objectName));
-    for (const s of steps) if (s.clusterId === clusterId && s.phase === "failed") refs.set(keyOf(s), objectOf(s.kind, s.namespace, s.name));
+    for (const d of steps.reconcilers) if (d.clusterId === clusterId) refs.set(keyOf({ kind: d.objectKind, namespace: d.objectNamespace, name: d.objectName }), objectOf(d.objectKind, d.objectNamespace, d.objectName));
+    for (const s of failuresByFirst) if (s.clusterId === clusterId) refs.set(keyOf(s), objectOf(s.kind, s.namespace, s.name));
     return [...refs.values()];
   };
   const perCluster = new Map(
@@ -90,7 +111,6 @@ export async function getTimeline(filter: TimelineFilter): Promise<TimelineDto> 
       const reconcilers = reconcilersOf(cluster.id);
       const reconcilerKeys = new Set(reconcilers.map(keyOf));
       const holding = suspensions.find((s) => s.clusterId === cluster.id && s.endedAt === null && (!s.kind || reconcilerKeys.has(keyOf(s))));
-      const clusterSteps = steps.filter((s) => s.clusterId === cluster.id);
       return [
         cluster.id,
         {
@@ -98,9 +118,9 @@ export async function getTimeline(filter: TimelineFilter): Promise<TimelineDto> 
           tracked: tracking.has(cluster.id),
           holding,
           // Per commit: the earliest fetch and apply (not a rollback) of a revision containing it, and the latest failure on one.
-          fetch: firstContaining(clusterSteps.filter((s) => s.phase === "fetched"), revisionSha, parentsOf),
-          applied: firstContaining(deployments.filter((d) => d.clusterId === cluster.id && d.change !== "rollback"), revisionSha, parentsOf),
-          failure: firstContaining(clusterSteps.filter((s) => s.phase === "failed").reverse(), revisionSha, parentsOf),
+          fetch: firstContaining(steps.fetched.filter((s) => s.clusterId === cluster.id), revisionSha, parentsOf),
+          applied: firstContaining(steps.applied.filter((d) => d.clusterId === cluster.id), revisionSha, parentsOf),
+          failure: firstContaining(steps.failed.filter((s) => s.clusterId === cluster.id).reverse(), revisionSha, parentsOf),
         },
       ] as const;
     }),
@@ -134,7 +154,7 @@ export async function getTimeline(filter: TimelineFilter): Promise<TimelineDto> 
 
   const shown = commits.slice(0, MAX_COMMITS);
   return {
-    repository: repositoryDto!,
+    repository: repositoryDto,
     from: from.toISOString(),
     to: to.toISOString(),
     clusters: clusters.map((cluster) => ({
