@@ -1,9 +1,10 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import { request as playwrightRequest, type Browser, type Locator, type Page } from "@playwright/test";
 import { ClusterPage } from "./pages/cluster-page";
 import { FleetPage } from "./pages/fleet-page";
 import { signInAsAdmin } from "./pages/sign-in-page";
 import { expectAccessible } from "./world/accessibility";
 import { appPages, pageUrl } from "./world/app-pages";
+import { readAppState } from "./world/app-state";
 import { registerCluster, type RegisteredCluster } from "./world/registered-cluster";
 import { expect, test } from "./world/sandbox";
 
@@ -45,6 +46,19 @@ async function pulledRepositoryId(browser: Browser, baseURL: string | undefined,
   return href.split("/").pop()!;
 }
 
+/** A source stored through the API (never applied, targeting no cluster) for its page and dialogs; `remove` deletes it. */
+async function storedSource(): Promise<{ id: string; remove: () => Promise<void> }> {
+  const { baseURL, adminPassword } = readAppState();
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  await api.post("/api/auth/sign-in", { data: { name: "admin", password: adminPassword } });
+  const created = await api.post("/api/sources", {
+    data: { name: `a11y-${Date.now().toString(36)}`, url: "https://git.example.com/acme/fleet", ref: { branch: "main" }, path: "./clusters/{{labels.env}}", selector: `a11y-source=${clusterName}` },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  return { id, remove: async () => (await api.delete(`/api/sources/${id}`), await api.dispose()) };
+}
+
 interface DialogCheck {
   name: string;
   open: (page: Page) => Promise<Locator>;
@@ -77,6 +91,20 @@ const DIALOGS: Record<string, DialogCheck[]> = {
   ],
   "/clusters/[id]/objects/[kind]/[namespace]/[name]": [
     { name: "pause one object", open: async (page) => (await page.getByRole("main").getByRole("switch").first().click(), page.getByRole("dialog")) },
+  ],
+  "/sources": [{ name: "new source", open: async (page) => (await page.getByRole("button", { name: "New source" }).first().click(), page.getByRole("dialog", { name: "New source" })) }],
+  "/sources/[id]": [
+    { name: "edit source", open: async (page) => (await page.getByRole("button", { name: "Edit", exact: true }).click(), page.getByRole("dialog", { name: /^Edit / })) },
+    {
+      name: "source preview",
+      open: async (page) => {
+        await page.getByRole("button", { name: "Preview and apply" }).click();
+        const dialog = page.getByRole("dialog", { name: /^Preview: / });
+        await expect(dialog.getByTestId("source-preview")).toBeVisible({ timeout: 30_000 });
+        return dialog;
+      },
+    },
+    { name: "delete source", open: async (page) => (await page.getByRole("button", { name: "Delete", exact: true }).click(), page.getByRole("dialog", { name: /^Delete / })) },
   ],
   "/users": [
     { name: "add user", open: async (page) => (await page.getByRole("button", { name: "Add user" }).click(), page.getByRole("dialog")) },
@@ -130,7 +158,8 @@ test.describe("accessibility: every page and dialog passes axe (WCAG 2.2 AA) in 
   for (const route of appPages().filter((route) => route !== "/sign-in")) {
     test(`${route} and its dialogs`, async ({ page, browser, baseURL, adminPassword }) => {
       const repositoryId = route.includes("[repositoryId]") ? await pulledRepositoryId(browser, baseURL, adminPassword) : "";
-      const url = pageUrl(route, { id: cluster!.id, kind: "Kustomization", namespace: "flux-system", name: "apps", repositoryId });
+      const source = route.startsWith("/sources/") ? await storedSource() : null;
+      const url = pageUrl(route, { id: source?.id ?? cluster!.id, kind: "Kustomization", namespace: "flux-system", name: "apps", repositoryId });
       await signInAsAdmin(page, adminPassword, url);
       for (const theme of THEMES) {
         await page.emulateMedia({ colorScheme: theme });
@@ -146,6 +175,7 @@ test.describe("accessibility: every page and dialog passes axe (WCAG 2.2 AA) in 
           await expect(opened).toBeHidden();
         }
       }
+      await source?.remove();
     });
   }
 
