@@ -1,4 +1,4 @@
-import { subHours } from "date-fns";
+import { addSeconds, subHours } from "date-fns";
 import { db } from "../db/client";
 
 export interface DeploymentTrigger {
@@ -27,21 +27,38 @@ const ACTIONS: Record<string, DeploymentTrigger["action"]> = { "autosync.enable"
  */
 export async function findTrigger(query: TriggerQuery): Promise<DeploymentTrigger | null> {
   const { reconciler, source } = query;
-  const event = await db().auditEvent.findFirst({
+  const actions = await db().auditEvent.findMany({
     where: {
       clusterId: query.clusterId,
       actorType: { in: ["user", "cli"] },
       action: { in: Object.keys(ACTIONS) },
-      outcome: { in: ["success", "partial"] },
-      at: { gt: query.after ?? subHours(query.appliedAt, FIRST_APPLY_WINDOW_HOURS), lte: query.appliedAt },
-      OR: [
-        { targetKind: null },
-        { targetKind: reconciler.kind, targetNamespace: reconciler.namespace, targetName: reconciler.name },
-        { targetKind: source.kind, targetNamespace: source.namespace, targetName: source.name },
+      // A switch records its intent (pending) before it patches anything and its completion after
+      // every patch, by which time Flux may have applied already: the intent is when it acted. An
+      // action without an intent is one record with its outcome.
+      OR: [{ outcome: "pending" }, { intentId: null, outcome: { in: ["success", "partial"] } }],
+      // Flux's times have whole seconds: an apply at 12:00:05.700 shows as 12:00:05.
+      at: { gt: query.after ?? subHours(query.appliedAt, FIRST_APPLY_WINDOW_HOURS), lt: addSeconds(query.appliedAt, 1) },
+      AND: [
+        {
+          OR: [
+            { targetKind: null },
+            { targetKind: reconciler.kind, targetNamespace: reconciler.namespace, targetName: reconciler.name },
+            { targetKind: source.kind, targetNamespace: source.namespace, targetName: source.name },
+          ],
+        },
       ],
     },
     orderBy: { at: "desc" },
-    select: { actorName: true, action: true },
+    take: 10,
+    select: { id: true, actorName: true, action: true, outcome: true },
   });
+  const intents = actions.filter((a) => a.outcome === "pending").map((a) => a.id);
+  // An intent whose completion says nothing landed changed nothing; one still under way, or done, did.
+  const failed = new Set(
+    intents.length === 0
+      ? []
+      : (await db().auditEvent.findMany({ where: { intentId: { in: intents }, outcome: { notIn: ["success", "partial"] } }, select: { intentId: true } })).map((c) => c.intentId),
+  );
+  const event = actions.find((a) => !failed.has(a.id));
   return event ? { user: event.actorName, action: ACTIONS[event.action]! } : null;
 }
