@@ -12,7 +12,7 @@ export const getTimelineRoute = declareRoute({
   permission: "read",
   query: timelineQuery,
   response: timeline,
-  errors: [404],
+  errors: [404, 431],
 });
 
 export const listDeploymentsRoute = declareRoute({
@@ -22,6 +22,8 @@ export const listDeploymentsRoute = declareRoute({
   permission: "read",
   query: deploymentsQuery,
   response: [pageOf(deployment), csvBody],
+  // Up to 200 cluster ids fit the query; a longer request line is refused before the route, with 431.
+  errors: [431],
 });
 
 export const listRepositoriesRoute = declareRoute({
