@@ -115,7 +115,8 @@ test("resuming asks first and shows the revisions waiting: fetched during the pa
   const dialog = page.getByRole("dialog", { name: `Resume auto-sync on ${name}?` });
   const preview = dialog.getByTestId("resume-preview");
   await expect(preview).toContainText("Resumes 4 reconcilers");
-  const apps = preview.getByRole("listitem").filter({ hasText: "Kustomization flux-system/apps" });
+  // Once drift is computed, "New commits it will apply" lists the same reconciler: only the waiting revisions are checked here.
+  const apps = preview.getByRole("region", { name: "Revisions waiting to be applied" }).getByRole("listitem").filter({ hasText: "Kustomization flux-system/apps" });
   await expect(apps).toContainText(`fetched main@${sha.slice(0, 7)}, applied main@`);
   await page.screenshot({ path: screenshotPath("resume-preview") });
   await expect(fleet.autoSyncSwitch(name)).toHaveAttribute("aria-checked", "false");
