@@ -90,6 +90,22 @@ describe("API tokens", () => {
     expect((await meWith(token)).status).toBe(401);
   });
 
+  it("records when a token was last used to the minute: a script calling in a loop does not write on every call", async () => {
+    const alice = await newUser("viewer");
+    const browser = await browserOf(alice.name);
+    const { token, id } = (await call(createToken, { method: "POST", headers: browser.headers, body: { name: "loop", expiresInDays: 30 } })).json;
+    const lastUsed = async () => (await db().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+    expect((await meWith(token)).status).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    vi.useFakeTimers({ toFake: ["Date"], now: first!.getTime() + 59_000 });
+    expect((await meWith(token)).status).toBe(200);
+    expect(await lastUsed()).toEqual(first);
+    vi.useFakeTimers({ toFake: ["Date"], now: first!.getTime() + 61_000 });
+    expect((await meWith(token)).status).toBe(200);
+    expect(await lastUsed()).toEqual(new Date(first!.getTime() + 61_000));
+  });
+
   it("a user can neither see nor revoke another user's token: it answers 404 and keeps working", async () => {
     const alice = await newUser("operator");
     const bob = await newUser("operator");
