@@ -217,12 +217,23 @@ test.describe("timeline and deployments: a commit by Zoë, applied on two cluste
 });
 
 test.describe("timeline at size: 30 clusters and 500 commits", () => {
-  test("rows are windowed, the header and the commit column stay in view, and held, failed and rolled-back cells say so", async ({ page, adminPassword }) => {
+  test("rows are windowed and older pages load as the grid scrolls, the header and the commit column stay in view, and held, failed and rolled-back cells say so", async ({ page, adminPassword }) => {
     const data = largeTimeline({ clusters: 30, commits: 500 });
-    await page.route("**/api/timeline?**", (route) => route.fulfill({ json: data }));
+    const served: { cursor: string | null; commits: number }[] = [];
+    // The second page waits until the test has seen that it is loading.
+    let releaseSecondPage = () => {};
+    const secondPage = new Promise<void>((resolve) => (releaseSecondPage = resolve));
+    await page.route("**/api/timeline?**", async (route) => {
+      const query = new URL(route.request().url()).searchParams;
+      const answer = data.page(query);
+      if (query.get("cursor") !== null) await secondPage;
+      served.push({ cursor: query.get("cursor"), commits: answer.commits.length });
+      await route.fulfill({ json: answer });
+    });
     await signInAsAdmin(page, adminPassword, `/timeline/${data.repository.id}`);
     const timeline = new TimelinePage(page);
     await expect(timeline.grid()).toBeVisible({ timeout: 30_000 });
+    expect(served[0], "the grid asks for the newest page first").toEqual({ cursor: null, commits: 100 });
     await expect(page.getByRole("status").filter({ hasText: "Commit details unavailable" })).toContainText("503 Service Unavailable");
     await expect(timeline.grid().getByRole("columnheader")).toHaveCount(31);
     expect(await timeline.grid().locator("tbody tr[data-key]").count(), "only the rows in view are rendered").toBeLessThan(80);
@@ -240,9 +251,23 @@ test.describe("timeline at size: 30 clusters and 500 commits", () => {
     await expect(timeline.details()).toContainText("kustomize build failed");
     await page.keyboard.press("Escape");
 
+    // Nearing the end of the loaded rows fetches the next page, and the last row says so.
+    await page.mouse.move(0, 0);
     const box = timeline.scrollBox();
     await box.evaluate((element) => element.scrollTo({ top: element.scrollHeight, left: element.scrollWidth }));
-    await expect(timeline.commitRow("commit number 500:")).toBeVisible();
+    await expect(timeline.olderCommitsStatus()).toHaveText("Loading older commits…");
+    await expect(timeline.olderCommitsStatus()).toBeInViewport();
+    await page.screenshot({ path: screenshotPath("timeline-loading-older") });
+    releaseSecondPage();
+    await expect(timeline.commitRow("commit number 101:")).toBeAttached();
+    await expect(timeline.olderCommitsStatus()).toBeEmpty();
+    await expect(timeline.loadOlderCommits(), "a button loads the next page for keyboard users").toBeAttached();
+    await expect(async () => {
+      await box.evaluate((element) => element.scrollTo({ top: element.scrollHeight, left: element.scrollWidth }));
+      await expect(timeline.commitRow("commit number 500:")).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
+    expect(new Set(served.map((request) => request.cursor)).size, "the 500 commits came in pages of 100").toBe(5);
+    await expect(timeline.loadOlderCommits(), "nothing older is left to load").toHaveCount(0);
     const boxTop = (await box.boundingBox())!.y;
     const header = (await timeline.clusterHeader("production-27").boundingBox())!;
     expect(Math.abs(header.y - boxTop), "the header row sticks to the top").toBeLessThan(2);
@@ -251,5 +276,37 @@ test.describe("timeline at size: 30 clusters and 500 commits", () => {
     expect(Math.abs(first.x - boxLeft), "the commit column sticks to the left").toBeLessThan(2);
     await expect(timeline.commitRow("commit number 500:").getByRole("link", { name: /on the Git host$/ })).toHaveAttribute("href", /\/commit\/[0-9a-f]{40}$/);
     expect(await timeline.grid().locator("tbody tr[data-key]").count()).toBeLessThan(80);
+  });
+
+  test("an older page that fails to load says so under the grid, which stays, and Retry loads it", async ({ page, adminPassword }) => {
+    const data = largeTimeline({ clusters: 3, commits: 150 });
+    let failing = true;
+    await page.route("**/api/timeline?**", (route) => {
+      const query = new URL(route.request().url()).searchParams;
+      if (failing && query.get("cursor") !== null) return route.fulfill({ status: 503, json: { error: { code: "unavailable", message: "The database is restarting" } } });
+      return route.fulfill({ json: data.page(query) });
+    });
+    await signInAsAdmin(page, adminPassword, `/timeline/${data.repository.id}`);
+    const timeline = new TimelinePage(page);
+    await expect(timeline.grid()).toBeVisible({ timeout: 30_000 });
+    const toBottom = () => timeline.scrollBox().evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await toBottom();
+
+    const failure = page.getByRole("alert").filter({ hasText: "Could not load older commits" });
+    await expect(failure).toContainText("The database is restarting", { timeout: 30_000 });
+    // The notice takes room from the grid; at its end again, the commits loaded are still there, and so is the button.
+    await toBottom();
+    await expect(timeline.commitRow("commit number 100:")).toBeInViewport();
+    await expect(timeline.loadOlderCommits()).toBeInViewport();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: screenshotPath("timeline-older-failed") });
+
+    failing = false;
+    await failure.getByRole("button", { name: "Retry" }).click();
+    await expect(timeline.commitRow("commit number 101:")).toBeAttached();
+    await expect(failure).toBeHidden();
+    await toBottom();
+    await expect(timeline.commitRow("commit number 150:")).toBeVisible();
+    await expect(timeline.loadOlderCommits(), "nothing older is left to load").toHaveCount(0);
   });
 });

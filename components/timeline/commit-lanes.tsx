@@ -1,20 +1,25 @@
 "use client";
 
-import { useId, useLayoutEffect, useMemo, useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, type MouseEvent, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { shortDateTime } from "@/components/ui/format";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { useVirtualRows } from "@/components/ui/use-virtual-rows";
-import type { SuspensionWindowDto, TimelineCellDto, TimelineDto } from "@/lib/schemas/timeline";
+import type { SuspensionWindowDto, TimelineCellDto } from "@/lib/schemas/timeline";
 import { CellDetails, RewriteDetails } from "./cell-details";
 import { cellTime, stateLabel, stateTone } from "./describe-cell";
 import { DetailsPanel } from "./details-panel";
 import { formatLeadTime } from "./format-lead-time";
+import type { LoadedTimeline } from "./merge-timeline-pages";
+import { OlderCommitsRow, type OlderCommits } from "./older-commits-row";
 import { changeLabel, shortRevision } from "./revision";
 import { suspensionAt, timelineRows, type TimelineCommit, type TimelineRow } from "./timeline-rows";
 import { useHoverDetails } from "./use-hover-details";
 
-type Cluster = TimelineDto["clusters"][number];
+type Cluster = LoadedTimeline["clusters"][number];
+
+/** How close (in rows) the rendered rows may come to the last loaded one before the next page is fetched. */
+const LOAD_AHEAD_ROWS = 20;
 
 const toneText = { ok: "text-ok", fail: "text-fail", warn: "text-warn", info: "text-info", neutral: "text-fg-muted", accent: "text-accent" } as const;
 const toneDot = { ok: "bg-ok-bar", fail: "bg-fail-bar", warn: "bg-warn-bar", info: "bg-info-bar", neutral: "bg-neutral-bar", accent: "bg-accent" } as const;
@@ -25,9 +30,10 @@ const bandClass = "bg-warn-soft/60 shadow-[inset_3px_0_0_var(--warn-bar)]";
 /**
  * The per-source timeline: commits run down the left, newest first, one column per cluster, each
  * cell saying where that commit stands there. Rows are windowed, so 500 commits cost what 30 do;
- * the header and the commit column stay put while the grid scrolls both ways.
+ * the header and the commit column stay put while the grid scrolls both ways. Older commits load a
+ * page at a time as the rows in view near the end of those loaded.
  */
-export function CommitLanes({ timeline }: { timeline: TimelineDto }) {
+export function CommitLanes({ timeline, older }: { timeline: LoadedTimeline; older: OlderCommits }) {
   const rows = useMemo(() => timelineRows(timeline), [timeline]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
@@ -35,6 +41,12 @@ export function CommitLanes({ timeline }: { timeline: TimelineDto }) {
   const virtual = useVirtualRows({ keys, estimate: 60, scrollRef });
   const details = useHoverDetails();
   const detailsId = useId();
+  const nearEnd = rows.length - virtual.end < LOAD_AHEAD_ROWS;
+  const { auto, load } = older;
+
+  useEffect(() => {
+    if (nearEnd && auto) load();
+  }, [nearEnd, auto, load]);
 
   useLayoutEffect(() => {
     bodyRef.current?.querySelectorAll<HTMLElement>("tr[data-key]").forEach((tr) => virtual.measure(tr.dataset.key!, tr.getBoundingClientRect().height));
@@ -45,7 +57,7 @@ export function CommitLanes({ timeline }: { timeline: TimelineDto }) {
   return (
     <div className={cn("flex min-h-0 shrink flex-col overflow-hidden rounded-lg border border-line bg-panel", rows.length > 6 && "min-h-80")}>
       <div ref={scrollRef} className="min-h-0 flex-auto overflow-auto" data-testid="timeline-grid">
-        <table aria-label={`Commits of ${timeline.repository.url} on each cluster`} aria-rowcount={rows.length + 1} className="min-w-full border-separate border-spacing-0 text-[13px]">
+        <table aria-label={`Commits of ${timeline.repository.url} on each cluster`} aria-rowcount={older.more ? -1 : rows.length + 1} className="min-w-full border-separate border-spacing-0 text-[13px]">
           <thead>
             <tr aria-rowindex={1}>
               <th scope="col" className={cn(headClass, "left-0 z-30 w-40 min-w-40 md:w-96 md:min-w-96")}>
@@ -69,6 +81,7 @@ export function CommitLanes({ timeline }: { timeline: TimelineDto }) {
             ))}
             {virtual.padBottom > 0 && <tr aria-hidden="true" style={{ height: virtual.padBottom }} />}
           </tbody>
+          {older.more && <OlderCommitsRow older={older} columns={timeline.clusters.length + 1} rowIndex={rows.length + 2} />}
         </table>
       </div>
       {details.active && activeContent && (
@@ -106,6 +119,7 @@ function CommitRow({ commit, clusters, suspensions, details, detailsId }: { comm
         <CommitSummary commit={commit} />
       </th>
       {clusters.map((cluster) => {
+        // A commit's page holds cells only for the clusters on that page; one that appears on another page did not track the repository here.
         const cell = cells.get(cluster.id);
         const suspension = suspensionAt(suspensions, cluster.id, commit.committedAt);
         const key = `${commit.sha}|${cluster.id}`;
@@ -236,7 +250,7 @@ function RewriteRow({ row, clusters, details, detailsId }: { row: Extract<Timeli
   );
 }
 
-function detailsFor(key: string, rows: TimelineRow[], timeline: TimelineDto): ReactNode {
+function detailsFor(key: string, rows: TimelineRow[], timeline: LoadedTimeline): ReactNode {
   if (key.startsWith("rewrite|")) {
     const id = key.slice("rewrite|".length);
     const deployment = timeline.rewrites.find((rewrite) => rewrite.id === id);

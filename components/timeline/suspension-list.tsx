@@ -3,7 +3,7 @@ import { formatAbsolute } from "@/components/ui/time-ago";
 import type { TimelineDto } from "@/lib/schemas/timeline";
 
 /** The suspension windows drawn as bands on the grid, as text: who paused what, why, and for how long. */
-export function SuspensionList({ timeline }: { timeline: TimelineDto }) {
+export function SuspensionList({ timeline }: { timeline: Pick<TimelineDto, "clusters" | "suspensions"> }) {
   const names = new Map(timeline.clusters.map((cluster) => [cluster.id, cluster.name]));
   return (
     <Section title="Suspensions in this range">

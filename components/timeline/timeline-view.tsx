@@ -13,9 +13,10 @@ import { useSearchParamState } from "@/components/ui/use-search-param-state";
 import { WarningNotice } from "@/components/ui/warning-notice";
 import type { TimelineFilters } from "@/lib/queries/keys";
 import { useTimeline } from "@/lib/queries/use-timeline";
-import type { TimelineDto } from "@/lib/schemas/timeline";
 import { CommitLanes } from "./commit-lanes";
 import { LabelFilter } from "./label-filter";
+import { mergeTimelinePages, type LoadedTimeline } from "./merge-timeline-pages";
+import type { OlderCommits } from "./older-commits-row";
 import { SuspensionList } from "./suspension-list";
 import { isRangeKey, TimeRangeFilter } from "./time-range-filter";
 
@@ -33,7 +34,15 @@ export function TimelineView({ repositoryId }: { repositoryId: string }) {
   }, [params]);
   const range = params.get("range");
   const timeline = useTimeline(repositoryId, filters);
-  const data = timeline.data;
+  const data = useMemo(() => mergeTimelinePages(timeline.data?.pages ?? []), [timeline.data]);
+  const older: OlderCommits = {
+    more: timeline.hasNextPage,
+    loading: timeline.isFetchingNextPage,
+    failure: timeline.isFetchNextPageError ? timeline.error : null,
+    // A page fetched during a refresh would cancel it; after a failure, the notice under the grid retries.
+    auto: timeline.hasNextPage && !timeline.isFetching && !timeline.isFetchNextPageError,
+    load: timeline.fetchNextPage,
+  };
 
   return (
     <PageBody>
@@ -50,16 +59,20 @@ export function TimelineView({ repositoryId }: { repositoryId: string }) {
       </div>
       {timeline.isPending ? (
         <TableSkeleton label="Loading the timeline" columns={6} />
-      ) : timeline.isError ? (
+      ) : !data ? (
         <ErrorState title="Could not load the timeline" error={timeline.error} onRetry={() => timeline.refetch()} retrying={timeline.isFetching} />
       ) : (
-        <TimelineBody timeline={timeline.data} filtered={Object.keys(filters).length > 0} />
+        <>
+          {/* A failed refresh leaves the commits already loaded (and where the user scrolled to) on screen. */}
+          {timeline.isRefetchError && <ErrorState title="Could not refresh the timeline" error={timeline.error} onRetry={() => timeline.refetch()} retrying={timeline.isFetching} />}
+          <TimelineBody timeline={data} older={older} filtered={Object.keys(filters).length > 0} />
+        </>
       )}
     </PageBody>
   );
 }
 
-function RangeDescription({ timeline }: { timeline: TimelineDto }) {
+function RangeDescription({ timeline }: { timeline: LoadedTimeline }) {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <>
@@ -68,7 +81,7 @@ function RangeDescription({ timeline }: { timeline: TimelineDto }) {
   );
 }
 
-function TimelineBody({ timeline, filtered }: { timeline: TimelineDto; filtered: boolean }) {
+function TimelineBody({ timeline, older, filtered }: { timeline: LoadedTimeline; older: OlderCommits; filtered: boolean }) {
   const { commitDetails } = timeline.repository;
   const rowCount = timeline.commits.length + timeline.rewrites.length;
   return (
@@ -76,14 +89,14 @@ function TimelineBody({ timeline, filtered }: { timeline: TimelineDto; filtered:
       {commitDetails.state === "unavailable" && (
         <WarningNotice title="Commit details unavailable" detail={`${(commitDetails.message ?? "The Git host could not be read").replace(/\.$/, "")}. Syncline retries later; the times below are still current.`} />
       )}
-      {timeline.truncated && <WarningNotice title={`Showing the newest ${timeline.commits.length} commits`} detail="More commits fall in this range: narrow the time range to see older ones." />}
       {rowCount === 0 || timeline.clusters.length === 0 ? (
         <EmptyState icon={<TimelineIcon />} title={timeline.clusters.length === 0 ? "No cluster matches these filters" : "No commits in this range"}>
           {filtered ? "Widen the time range or choose fewer labels." : "Commits pushed to this repository appear here as the clusters fetch and apply them."}
         </EmptyState>
       ) : (
-        <CommitLanes timeline={timeline} />
+        <CommitLanes timeline={timeline} older={older} />
       )}
+      {older.failure && <ErrorState title="Could not load older commits" error={older.failure} onRetry={() => older.load()} retrying={older.loading} />}
       {timeline.suspensions.length > 0 && <SuspensionList timeline={timeline} />}
     </>
   );

@@ -12,5 +12,8 @@ export class TimelinePage {
   /** The cell of a commit's row in a cluster's column. */
   readonly cell = (subject: string, cluster: string) => this.commitRow(subject).locator(`td[data-cluster="${cluster}"]`);
   readonly details = () => this.page.getByRole("tooltip");
+  /** The grid's last row, while older commits remain to load. */
+  readonly loadOlderCommits = () => this.grid().getByRole("button", { name: "Load older commits" });
+  readonly olderCommitsStatus = () => this.grid().getByRole("status");
   readonly labelChip = (label: string) => this.page.getByRole("group", { name: "Cluster labels" }).getByRole("button", { name: label });
 }

@@ -3,13 +3,20 @@ import type { CommitState, TimelineDto } from "@/lib/schemas/timeline";
 const HOUR = 3_600_000;
 const states: CommitState[] = ["applied", "applied", "applied", "fetched", "failed", "pending"];
 
+export interface LargeTimeline {
+  repository: TimelineDto["repository"];
+  /** The answer to one GET /api/timeline, for its `cursor` and `limit`. */
+  page: (query: URLSearchParams) => TimelineDto;
+}
+
 /**
  * A timeline larger than the sandbox can make (it has two clusters): `clusters` columns and
  * `commits` rows an hour apart, with one cluster suspended over a stretch of them, failures, a
- * rollback, and the Git host unreachable. It is served in place of the API's answer, to check
- * what the page does at the sizes the issue names; its shape is the API's own type.
+ * rollback, and the Git host unreachable. It is served in place of the API's answer, a page at a
+ * time as the API serves it, to check what the page does at the sizes the issue names; its shape
+ * is the API's own type. Its cursor is the offset of a page's first commit.
  */
-export function largeTimeline({ clusters, commits, now = Date.now() }: { clusters: number; commits: number; now?: number }): TimelineDto {
+export function largeTimeline({ clusters, commits, now = Date.now() }: { clusters: number; commits: number; now?: number }): LargeTimeline {
   const iso = (ms: number) => new Date(ms).toISOString();
   const clusterList = Array.from({ length: clusters }, (_, i) => ({
     id: `cluster-${i}`,
@@ -86,14 +93,24 @@ export function largeTimeline({ clusters, commits, now = Date.now() }: { cluster
     commitDetails: repository.commitDetails,
     reconstructed: false,
   };
-  return {
-    repository,
-    from: iso(now - (commits + 1) * HOUR),
-    to: iso(now),
-    clusters: clusterList,
-    commits: commitList,
-    suspensions: [suspension],
-    rewrites: [rollback],
-    truncated: false,
+  const from = now - (commits + 1) * HOUR;
+  const page = (query: URLSearchParams): TimelineDto => {
+    const offset = Number(query.get("cursor") ?? 0);
+    const end = offset + Number(query.get("limit") ?? 100);
+    const more = end < commitList.length;
+    // A page's rewrites fall between its oldest commit and the previous page's (the last page reaches back to `from`).
+    const newest = offset === 0 ? now : Date.parse(commitList[offset - 1]!.committedAt);
+    const oldest = more ? Date.parse(commitList[end - 1]!.committedAt) : from;
+    return {
+      repository,
+      from: iso(from),
+      to: iso(now),
+      clusters: clusterList,
+      commits: commitList.slice(offset, end),
+      suspensions: [suspension],
+      rewrites: [rollback].filter((rewrite) => Date.parse(rewrite.appliedAt) >= oldest && Date.parse(rewrite.appliedAt) <= newest),
+      nextCursor: more ? String(end) : null,
+    };
   };
+  return { repository, page };
 }

@@ -10,9 +10,10 @@ export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): { at: Date; id: string } {
+/** The cursor's time and id; `idPattern` is what the list's ids look like (row ids are UUIDs, commits are SHAs). */
+export function decodeCursor(cursor: string, idPattern: RegExp = UUID): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const date = new Date(at ?? "");
-  if (!id || !UUID.test(id) || Number.isNaN(date.getTime())) throw new AppError("validation_failed", "The cursor is not one this API returned", [{ path: "cursor", message: "invalid cursor" }]);
+  if (!id || !idPattern.test(id) || Number.isNaN(date.getTime())) throw new AppError("validation_failed", "The cursor is not one this API returned", [{ path: "cursor", message: "invalid cursor" }]);
   return { at: date, id };
 }

@@ -22,6 +22,8 @@ export const timelineQuery = z
     labels: labelSelector.optional(),
     from: isoTime.optional().describe("Commits from this time; 30 days before `to` by default"),
     to: isoTime.optional().describe("Commits up to this time; now by default"),
+    cursor: z.string().max(200).optional().describe("The `nextCursor` of the previous page"),
+    limit: z.coerce.number().int().min(1).max(500).default(100).describe("Commits per page"),
   })
   .refine(fromBeforeTo, windowRule);
 export type TimelineQuery = z.output<typeof timelineQuery>;

@@ -139,6 +139,10 @@ export const timelineCell = z.object({
 });
 export type TimelineCellDto = z.infer<typeof timelineCell>;
 
+/**
+ * One page of a repository's timeline. `clusters` holds the clusters that pull the repository now or
+ * have steps in this page's span, by name: a client showing several pages shows the union.
+ */
 export const timeline = z.object({
   repository: sourceRepository,
   from: isoTime,
@@ -152,12 +156,12 @@ export const timeline = z.object({
       reconcilers: z.array(objectRef),
     }),
   ),
-  /** Newest first. */
+  /** This page of the window's commits, newest first. */
   commits: z.array(commit.extend({ cells: z.array(timelineCell) })),
-  suspensions: z.array(suspensionWindow),
-  /** Deployments in the window that are rollbacks or force-pushes: shown as such, not as commits. */
+  suspensions: z.array(suspensionWindow).describe("Every suspension that overlaps the window, on every page"),
+  /** Deployments that are rollbacks or force-pushes, between this page's oldest commit and the previous page's: shown as such, not as commits. */
   rewrites: z.array(deployment),
-  truncated: z.boolean().describe("More commits fall in the window than were returned"),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next (older) page of commits; null on the last page"),
 });
 export type TimelineDto = z.infer<typeof timeline>;
 

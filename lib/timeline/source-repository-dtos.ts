@@ -39,8 +39,11 @@ function sourcesByUrl(): Map<string, SourceRepositoryDto["clusters"]> {
 export async function sourceRepositoryDtos(rows: SourceRepository[]): Promise<SourceRepositoryDto[]> {
   if (rows.length === 0) return [];
   const credentials = await db().gitCredential.findMany({ where: { rateLimitAt: { not: null } }, select: { name: true, urlPattern: true, rateLimit: true, rateLimitAt: true } });
-  const lastDeployed = await db().deployment.groupBy({ by: ["repositoryId"], where: { repositoryId: { in: rows.map((r) => r.id) } }, _max: { appliedAt: true } });
-  const lastByRepository = new Map(lastDeployed.map((group) => [group.repositoryId, group._max.appliedAt]));
+  // One max per repository, each read off the (repositoryId, appliedAt) index rather than grouping every deployment.
+  const lastDeployed = await db().$queryRaw<Array<{ id: string; at: Date | null }>>`
+    SELECT r.id::text AS "id", (SELECT max(d."appliedAt") FROM "Deployment" d WHERE d."repositoryId" = r.id) AS "at"
+    FROM unnest(${rows.map((r) => r.id)}::uuid[]) AS r(id)`;
+  const lastByRepository = new Map(lastDeployed.map((row) => [row.id, row.at]));
   const sources = sourcesByUrl();
   return rows.map((row) => {
     const covering = credentials

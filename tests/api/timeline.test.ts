@@ -28,6 +28,7 @@ const repo = scratchRepository();
 const now = new Date(Math.floor(Date.now() / 1000) * 1000);
 const at = (minutesAgo: number) => subMinutes(now, minutesAgo);
 const iso = (minutesAgo: number) => at(minutesAgo).toISOString();
+const DAY = 24 * 60;
 
 let viewer: Record<string, string>;
 let repositoryId: string;
@@ -42,6 +43,8 @@ const cellOf = (view: TimelineDto, sha: string, clusterId: string) => view.commi
 
 beforeAll(async () => {
   viewer = { authorization: `Bearer ${await (await newUser("viewer")).token()}` };
+  // Days before the others: a page of the newer commits does not read its steps.
+  shas.c0 = repo.commit(zoe, "lay out the fleet", at(3 * DAY));
   shas.c1 = repo.commit(alice, "add podinfo", at(60));
   shas.c2 = repo.commit(zoe, "bump podinfo to 6.7", at(50));
   shas.c3 = repo.commit(alice, "break the overlay", at(40));
@@ -50,6 +53,8 @@ beforeAll(async () => {
   const dev = await clusterRow("dev", { env: "dev" });
   Object.assign(clusters, { prod, staging, dev });
 
+  await syncStep(prod.id, repo.url, "fetched", shas.c0, at(3 * DAY - 5));
+  await syncStep(prod.id, repo.url, "applied", shas.c0, at(3 * DAY - 6));
   await syncStep(prod.id, repo.url, "fetched", shas.c1, at(55));
   await syncStep(prod.id, repo.url, "applied", shas.c1, at(54));
   await syncStep(prod.id, repo.url, "fetched", shas.c2, at(45));
@@ -82,12 +87,14 @@ describe("GET /api/timeline", () => {
       [shas.c3, alice.name],
       [shas.c2, zoe.name],
       [shas.c1, alice.name],
+      [shas.c0, zoe.name],
     ]);
-    expect(view.truncated).toBe(false);
+    expect(view.nextCursor).toBeNull();
     // Only the clusters that pull the repository get a column when none are named.
     expect(view.clusters.map((c) => c.id).sort()).toEqual([clusters.prod.id, clusters.staging.id].sort());
     expect(view.clusters.find((c) => c.id === clusters.prod.id)).toMatchObject({ labels: { env: "prod" }, reconcilers: [apps] });
 
+    expect(cellOf(view, shas.c0!, clusters.prod.id)).toMatchObject({ state: "applied", fetchedAt: iso(3 * DAY - 5), appliedAt: iso(3 * DAY - 6), leadTimeSeconds: 6 * 60 });
     expect(cellOf(view, shas.c1!, clusters.prod.id)).toMatchObject({ state: "applied", fetchedAt: iso(55), appliedAt: iso(54), leadTimeSeconds: 6 * 60, reconciler: apps });
     expect(cellOf(view, shas.c2!, clusters.prod.id)).toMatchObject({ state: "applied", fetchedAt: iso(45), appliedAt: iso(44), leadTimeSeconds: 6 * 60 });
     expect(cellOf(view, shas.c3!, clusters.prod.id)).toMatchObject({ state: "failed", fetchedAt: iso(35), appliedAt: null, message: "kustomize build failed: accumulating resources", reconciler: apps });
@@ -101,6 +108,27 @@ describe("GET /api/timeline", () => {
     expect(view.suspensions).toEqual([expect.objectContaining({ clusterId: clusters.staging.id, actor: "dana", to: null })]);
     expect(view.rewrites).toEqual([]);
     expect(view.repository).toMatchObject({ id: repositoryId, url: repo.url, host: "git", webUrl: null, commitDetails: { state: "available", message: null } });
+  });
+
+  it("pages the commits newest first with a cursor, each page placing its commits exactly as one read of the whole window does", async () => {
+    // A fixed end: an open window ends at each request's "now".
+    const window = `source=${repositoryId}&to=${encodeURIComponent(iso(0))}`;
+    const whole = (await timeline(`${window}&limit=500`)).json as TimelineDto;
+    const pages: TimelineDto[] = [];
+    let cursor: string | null = null;
+    do {
+      const answer = await timeline(`${window}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(answer.status).toBe(200);
+      pages.push(answer.json as TimelineDto);
+      cursor = (answer.json as TimelineDto).nextCursor;
+    } while (cursor);
+    expect(pages.map((page) => page.commits.map((c) => c.sha))).toEqual([
+      [shas.c3, shas.c2],
+      [shas.c1, shas.c0],
+    ]);
+    // The second page reads the steps of three days ago, which the first page leaves out.
+    expect(pages.flatMap((page) => page.commits)).toEqual(whole.commits);
+    for (const page of pages) expect(page).toMatchObject({ from: whole.from, to: whole.to, suspensions: whole.suspensions, repository: whole.repository });
   });
 
   it("filters clusters by label selector, and shows a named cluster that does not pull the repository as not tracked", async () => {
@@ -123,7 +151,7 @@ describe("GET /api/timeline", () => {
     const unknown = await timeline(`source=${randomUUID()}`);
     expect(unknown.status).toBe(404);
     expect(unknown.json.error.code).toBe("not_found");
-    for (const query of ["", "source=fleet", `source=${repositoryId}&cluster=prod`, `source=${repositoryId}&from=yesterday`, `source=${repositoryId}&from=${iso(10)}&to=${iso(20)}`]) {
+    for (const query of ["", "source=fleet", `source=${repositoryId}&cluster=prod`, `source=${repositoryId}&from=yesterday`, `source=${repositoryId}&from=${iso(10)}&to=${iso(20)}`, `source=${repositoryId}&cursor=bogus`, `source=${repositoryId}&limit=0`]) {
       const answer = await timeline(query);
       expect(answer.status, query).toBe(422);
       expect(answer.json.error.code).toBe("validation_failed");
@@ -166,7 +194,7 @@ describe("GET /api/clusters/{id}/running", () => {
         suspended: false,
       }),
     ]);
-    expect(running.recentDeployments.map((d) => d.revision)).toEqual([gitRevision(shas.c2!), gitRevision(shas.c1!)]);
+    expect(running.recentDeployments.map((d) => d.revision)).toEqual([gitRevision(shas.c2!), gitRevision(shas.c1!), gitRevision(shas.c0!)]);
 
     store.updateRecord(row.id, { health: "unreachable", healthMessage: "connection refused" });
     expect(((await call(runningNowRoute, { headers: viewer, params: { id: row.id } })).json as RunningNowDto).stale).toBe(true);
