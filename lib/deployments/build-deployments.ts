@@ -99,17 +99,25 @@ async function pendingAppliedSteps(limit: number): Promise<SyncRecord[]> {
       SELECT 1 FROM "Deployment" d
       WHERE d."clusterId" = s."clusterId" AND d."objectKind" = s."kind" AND d."objectNamespace" = s."namespace"
         AND d."objectName" = s."name" AND d."revision" = s."revision" AND d."appliedAt" = s."at")
-    ORDER BY s."at" ASC LIMIT ${limit}`);
+    ORDER BY s."at" ASC, s."id" ASC LIMIT ${limit}`);
   if (ids.length === 0) return [];
-  return db().syncRecord.findMany({ where: { id: { in: ids.map((row) => row.id) } }, orderBy: { at: "asc" } });
+  return db().syncRecord.findMany({ where: { id: { in: ids.map((row) => row.id) } }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 }
 
 const isGitSource = (record: Pick<SyncRecord, "sourceKind" | "sourceUrl">) => record.sourceKind === "GitRepository" && !!record.sourceUrl;
 
 async function createDeployment(record: SyncRecord, gate: RepositoryGate): Promise<Deployment> {
+  // Flux dates applies to the second: one in the same second as this one came before it if written before it.
   const previous = await db().syncRecord.findFirst({
-    where: { clusterId: record.clusterId, kind: record.kind, namespace: record.namespace, name: record.name, phase: "applied", at: { lt: record.at } },
-    orderBy: { at: "desc" },
+    where: {
+      clusterId: record.clusterId,
+      kind: record.kind,
+      namespace: record.namespace,
+      name: record.name,
+      phase: "applied",
+      OR: [{ at: { lt: record.at } }, { at: record.at, id: { lt: record.id } }],
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
   });
   const repository = isGitSource(record) ? await gate.repository(record.sourceUrl!) : null;
   const reconciler = { kind: record.kind, namespace: record.namespace, name: record.name };

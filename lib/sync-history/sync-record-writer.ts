@@ -1,3 +1,4 @@
+import { v7 as timeOrderedId } from "uuid";
 import { db } from "../db/client";
 import { storableText } from "../db/storable-text";
 import { log } from "../log/logger";
@@ -122,16 +123,18 @@ async function writeBatch(batch: readonly SyncRecordRow[]): Promise<void> {
   const rows = await withoutRelabelledApplies(batch);
   if (rows.length === 0) return;
   const column = <T>(value: (row: SyncRecordRow) => T) => rows.map(value);
+  // Flux dates steps to the second, and two applies can fall in one: ids that grow in the order
+  // rows are written keep such steps in the order they happened (lists sort by time, then id).
   // One statement whatever the batch size: a column per array. Rows of a cluster removed meanwhile
   // are left out, so they never fail, and so never hold up, the batch they are in.
   await db().$executeRaw`
     INSERT INTO "SyncRecord" ("id", "clusterId", "kind", "namespace", "name", "sourceKind", "sourceNamespace", "sourceName", "sourceUrl", "phase", "revision", "message", "at", "reconstructed")
-    SELECT gen_random_uuid(), v.* FROM unnest(
-      ${column((r) => r.clusterId)}::uuid[], ${column((r) => r.kind)}::text[], ${column((r) => r.namespace)}::text[], ${column((r) => r.name)}::text[],
+    SELECT v.* FROM unnest(
+      ${column(() => timeOrderedId())}::uuid[], ${column((r) => r.clusterId)}::uuid[], ${column((r) => r.kind)}::text[], ${column((r) => r.namespace)}::text[], ${column((r) => r.name)}::text[],
       ${column((r) => r.sourceKind)}::text[], ${column((r) => r.sourceNamespace)}::text[], ${column((r) => r.sourceName)}::text[], ${column((r) => r.sourceUrl)}::text[],
       ${column((r) => r.phase)}::"SyncPhase"[], ${column((r) => storableText(r.revision))}::text[], ${column((r) => storableText(r.message))}::text[],
       ${column((r) => r.at.toISOString())}::timestamptz[], ${column((r) => r.reconstructed)}::boolean[]
-    ) AS v("clusterId", "kind", "namespace", "name", "sourceKind", "sourceNamespace", "sourceName", "sourceUrl", "phase", "revision", "message", "at", "reconstructed")
+    ) AS v("id", "clusterId", "kind", "namespace", "name", "sourceKind", "sourceNamespace", "sourceName", "sourceUrl", "phase", "revision", "message", "at", "reconstructed")
     WHERE EXISTS (SELECT 1 FROM "Cluster" c WHERE c."id" = v."clusterId")
     ON CONFLICT ("clusterId", "kind", "namespace", "name", "phase", "revision", "at") DO NOTHING`;
 }

@@ -113,7 +113,9 @@ function kustomizationApplies(object: FluxObject, appliedAt: string | null): Dra
   const status = object.status ?? {};
   const applied = status.lastAppliedRevision as string | undefined;
   const history = (status.history as KustomizationSnapshot[] | undefined) ?? [];
-  const drafts: Draft[] = history
+  // Oldest first, as they happened: two applies Flux dates in one second keep their order when written.
+  const drafts: Draft[] = [...history]
+    .reverse()
     .filter((entry) => entry.lastReconciledStatus === SUCCEEDED && entry.metadata?.revision)
     .map((entry) => {
       const revision = entry.metadata!.revision!;
@@ -135,12 +137,13 @@ function kustomizationApplies(object: FluxObject, appliedAt: string | null): Dra
  */
 function helmReleaseSteps(object: FluxObject): Draft[] {
   const history = (object.status?.history as HelmReleaseSnapshot[] | undefined) ?? [];
-  return history.flatMap((snapshot, index): Draft[] => {
+  // Oldest first, as they happened, like a Kustomization's applies.
+  return [...history].reverse().flatMap((snapshot, index): Draft[] => {
     if (!snapshot.chartVersion || !snapshot.status) return [];
     const release = `${snapshot.namespace ?? ""}/${snapshot.name ?? ""}.v${snapshot.version ?? "?"}`;
     const chart = `${snapshot.chartName ?? "chart"}@${snapshot.chartVersion}${snapshot.appVersion ? ` (app ${snapshot.appVersion})` : ""}`;
     if (DEPLOYED_RELEASE.has(snapshot.status)) {
-      return [{ phase: "applied", revision: snapshot.chartVersion, message: `Helm ${snapshot.action ?? "release"} ${release} with chart ${chart}`, at: snapshot.lastDeployed, current: index === 0 }];
+      return [{ phase: "applied", revision: snapshot.chartVersion, message: `Helm ${snapshot.action ?? "release"} ${release} with chart ${chart}`, at: snapshot.lastDeployed, current: index === history.length - 1 }];
     }
     if (snapshot.status === "failed") {
       return [{ phase: "failed", revision: snapshot.chartVersion, message: `Helm ${snapshot.action ?? "release"} ${release} with chart ${chart} failed`, at: snapshot.lastDeployed, current: false }];

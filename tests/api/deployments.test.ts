@@ -30,6 +30,7 @@ const at = (minutesAgo: number) => subMinutes(now, minutesAgo);
 let viewer: Record<string, string>;
 let clusterId: string;
 let downClusterId: string;
+let quickClusterId: string;
 const shas: Record<string, string> = {};
 
 /** Runs the builder until it finds nothing new: other specs' steps share the database. */
@@ -71,7 +72,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await db().cluster.deleteMany({ where: { id: { in: [clusterId, downClusterId].filter(Boolean) } } });
+  await db().cluster.deleteMany({ where: { id: { in: [clusterId, downClusterId, quickClusterId].filter(Boolean) } } });
   repo.remove();
   rmSync(work, { recursive: true, force: true });
 });
@@ -122,6 +123,23 @@ describe("deployments built from applied sync steps", () => {
     await buildUntilIdle();
     expect(await db().deployment.count({ where: { clusterId } })).toBe(before);
     expect(await db().deploymentCommit.count({ where: { deployment: { clusterId } } })).toBe(links);
+  });
+
+  it("follows an apply that Flux dated in the same second as the one before it: its previous revision, its commits and its place in the list", async () => {
+    // Flux writes whole seconds: a merge applied right after the first commit shares its time.
+    const quick = await clusterRow("same-second");
+    quickClusterId = quick.id;
+    const second = new Date(Math.floor(at(5).getTime() / 1000) * 1000);
+    await syncStep(quick.id, repo.url, "applied", shas.initial!, second);
+    await syncStep(quick.id, repo.url, "applied", shas.merge!, second);
+    await buildUntilIdle();
+
+    const { items } = await list(`cluster=${quick.id}`);
+    expect(items.map((d) => [d.change, d.revision, d.previousRevision])).toEqual([
+      ["forward", gitRevision(shas.merge!), gitRevision(shas.initial!)],
+      ["initial", gitRevision(shas.initial!), null],
+    ]);
+    expect(items[0]!.commits.map((c) => c.sha)).toEqual([shas.merge, shas.alice1, shas.zoe1]);
   });
 
   it("filters by author (name, email or login, any case), source and time, and pages with a cursor", async () => {

@@ -106,6 +106,42 @@ describe("the sync history collector", () => {
     expect(brief(await records(id))).toEqual(before);
   });
 
+  it("lists two applies that Flux dates in the same second in the order they happened, seen live or rebuilt after a restart", async () => {
+    // Flux writes whole seconds, and a quick second commit often lands in the first one's second.
+    const [first, second] = kustomizationHistory as unknown as [FluxObject, FluxObject];
+    const secondOf = (object: FluxObject) => (object.status!.history as Array<{ firstReconciled: string }>)[1]!.firstReconciled;
+    const named = (object: FluxObject, name: string): FluxObject => structuredClone({ ...object, metadata: { ...object.metadata, name } });
+    const fast = (name: string): [FluxObject, FluxObject] => {
+      const next = named(second, name);
+      const entries = next.status!.history as Array<{ firstReconciled: string; lastReconciled: string }>;
+      entries[0]!.firstReconciled = entries[0]!.lastReconciled = secondOf(second);
+      return [named(first, name), next];
+    };
+    // Many objects, so that an order left to chance cannot pass by luck.
+    const names = Array.from({ length: 16 }, (_, i) => `fast-${i}`);
+    const appliedOrder = async (clusterId: string) =>
+      Promise.all(names.map(async (name) => (await listObjectHistory({ id: clusterId, kind: "Kustomization", namespace: "flux-system", name }, { phase: "applied" })).items.map((step) => [step.revision, step.at])));
+    const expected = [
+      [second.status!.lastAppliedRevision as string, "2026-12-01T23:52:38.000Z"],
+      [first.status!.lastAppliedRevision as string, "2026-12-01T23:52:38.000Z"],
+    ];
+
+    const live = await newCluster();
+    live.store.replaceList(live.id, "Kustomization", names.map((name) => fast(name)[0]));
+    const collector = collect(live.store);
+    await collector.flush();
+    for (const name of names) watched(live.store, live.id, "Kustomization", fast(name)[1]);
+    await stop(collector);
+    expect(await appliedOrder(live.id)).toEqual(names.map(() => expected));
+
+    const rebuilt = await newCluster();
+    rebuilt.store.replaceList(rebuilt.id, "Kustomization", names.map((name) => fast(name)[1]));
+    const restarted = collect(rebuilt.store);
+    await restarted.flush();
+    await stop(restarted);
+    expect(await appliedOrder(rebuilt.id)).toEqual(names.map(() => expected));
+  });
+
   it("records a failure once while Flux retries it, and again only after a success", async () => {
     const { id, store } = await newCluster();
     const collector = collect(store);
