@@ -5,9 +5,11 @@ import { useState, type FormEvent } from "react";
 import { ApiErrorNotice } from "@/components/clusters/api-error-notice";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, TextInput } from "@/components/ui/field";
+import { Field, Select, TextInput } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { useAdoptSources } from "@/lib/queries/use-adopt-sources";
+import { useGitCredentials } from "@/lib/queries/use-git-credentials";
+import { GitCredentialOptions } from "./git-credential-options";
 import type { ExistingFluxSourceGroupDto } from "@/lib/schemas/sources";
 import { describeOutcomes } from "./describe-outcomes";
 import { issuesByFormField } from "./source-form-values";
@@ -19,12 +21,15 @@ export function AdoptDialog({ group, onClose }: { group: ExistingFluxSourceGroup
   const toast = useToast();
   const names = [...new Set(group.objects.map((object) => object.name))];
   const [name, setName] = useState(names.length === 1 ? names[0]! : "");
-  const nameError = adopt.error?.status === 422 ? issuesByFormField(adopt.error.details).fields.name : undefined;
+  const [credentialId, setCredentialId] = useState("");
+  const issues = adopt.error?.status === 422 ? issuesByFormField(adopt.error.details) : null;
+  const nameError = issues?.fields.name;
+  const credentialError = issues?.unplaced.find((issue) => issue.path === "credentialId")?.message;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     adopt.mutate(
-      { url: group.url, ...(name.trim() ? { name: name.trim() } : {}) },
+      { url: group.url, ...(name.trim() ? { name: name.trim() } : {}), ...(group.needsCredential && credentialId ? { credentialId } : {}) },
       {
         onSuccess: (result) => {
           toast({ tone: "ok", title: `Adopted ${result.source.definition.name}: ${describeOutcomes(result.outcomes)}` });
@@ -79,8 +84,36 @@ export function AdoptDialog({ group, onClose }: { group: ExistingFluxSourceGroup
             aria-describedby={nameError ? "adopt-name-error" : "adopt-name-hint"}
           />
         </Field>
-        {adopt.error && !nameError && <ApiErrorNotice error={adopt.error} title="Nothing was adopted" />}
+        {group.needsCredential && (
+          <AdoptCredentialField
+            value={credentialId}
+            onChange={(id) => {
+              setCredentialId(id);
+              // The refusal was about the choice just changed.
+              if (credentialError) adopt.reset();
+            }}
+            error={credentialError}
+          />
+        )}
+        {adopt.error && !nameError && !credentialError && <ApiErrorNotice error={adopt.error} title="Nothing was adopted" />}
       </form>
     </Dialog>
+  );
+}
+
+/**
+ * The objects read their credentials from a Secret on each cluster, which Syncline does not copy:
+ * the user names the stored Git credential that holds the same thing, and Syncline keeps its own
+ * Secret from it on every cluster. The old Secret is left where it is.
+ */
+function AdoptCredentialField({ value, onChange, error }: { value: string; onChange: (id: string) => void; error: string | undefined }) {
+  const credentials = useGitCredentials();
+  const hint = credentials.isError ? "The stored credentials could not be loaded" : "They read a Secret: choose the credential that holds the same key or password. Syncline then keeps its own Secret; the old one stays.";
+  return (
+    <Field label="Git credential" htmlFor="adopt-credential" error={error} hint={hint}>
+      <Select id="adopt-credential" value={value} onChange={(event) => onChange(event.target.value)} aria-invalid={!!error} aria-describedby={error ? "adopt-credential-error" : "adopt-credential-hint"}>
+        <GitCredentialOptions credentials={credentials} />
+      </Select>
+    </Field>
   );
 }

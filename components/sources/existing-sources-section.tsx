@@ -53,6 +53,7 @@ function ExistingGroup({ group, onAdopt }: { group: ExistingFluxSourceGroupDto; 
           {group.objects[0]?.ref ? ` · ${group.objects[0].ref}` : ""}
         </p>
         {!group.adoptable && group.reason && <p className="mt-0.5 text-xs text-fg-muted">Cannot be adopted as it is: {group.reason}</p>}
+        {group.adoptable && group.needsCredential && <p className="mt-0.5 text-xs text-fg-muted">Reads its credentials from a Secret: adopting asks which stored Git credential holds them.</p>}
       </div>
       {onAdopt && (
         <Button size="sm" onClick={onAdopt} disabled={!group.adoptable} aria-label={`Adopt ${group.url}`}>

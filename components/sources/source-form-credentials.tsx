@@ -1,5 +1,6 @@
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { useGitCredentials } from "@/lib/queries/use-git-credentials";
+import { GitCredentialOptions } from "./git-credential-options";
 import { fieldAria, type SourceFormPartProps } from "./source-form-props";
 import type { CredentialMode } from "./source-form-values";
 
@@ -31,12 +32,7 @@ export function SourceFormCredentials({ values, set, errors, current }: SourceFo
       {mode === "existing" && (
         <Field label="Git credential" htmlFor="source-credentialId" error={errors.credentialId} hint={credentials.isError ? "The stored credentials could not be loaded" : undefined}>
           <Select {...fieldAria("source-credentialId", errors.credentialId, credentials.isError)} value={values.credentialId} onChange={(event) => set("credentialId", event.target.value)}>
-            <option value="">{credentials.isPending ? "Loading…" : "Choose a credential"}</option>
-            {credentials.data?.map((credential) => (
-              <option key={credential.id} value={credential.id}>
-                {credential.name} ({credential.urlPattern})
-              </option>
-            ))}
+            <GitCredentialOptions credentials={credentials} />
           </Select>
         </Field>
       )}

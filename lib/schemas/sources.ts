@@ -177,6 +177,10 @@ export const adoptSourcesInput = z
     objectNamespace: namespaceName.optional().describe("Adopt only the group's objects in this namespace (a candidate's namespace)"),
     objectName: sourceName.optional().describe("Adopt only the group's objects of this name (a candidate's name)"),
     name: sourceName.optional().describe("The new source's name; the objects' own name by default"),
+    credentialId: z
+      .uuid("Not a Git credential id")
+      .optional()
+      .describe("The Git credential store's entry that holds what the objects' Secret holds; required when they read one (needsCredential). Syncline then keeps its own Secret on every cluster"),
   })
   .strict();
 export type AdoptSourcesInput = z.input<typeof adoptSourcesInput>;
@@ -319,8 +323,9 @@ export const existingFluxSourceGroup = z.object({
   ),
   adoptable: z.boolean().describe("All objects share one name, namespace, ref and path shape, so adopt can describe them as one source"),
   reason: z.string().nullable().describe("Why the group cannot be adopted as it is"),
+  needsCredential: z.boolean().describe("Its objects read credentials from a Secret: adopt needs the Git credential (credentialId) that holds them"),
   candidates: z
-    .array(z.object({ namespace: z.string(), name: z.string(), clusters: z.number().int(), adoptable: z.boolean(), reason: z.string().nullable() }))
+    .array(z.object({ namespace: z.string(), name: z.string(), clusters: z.number().int(), adoptable: z.boolean(), reason: z.string().nullable(), needsCredential: z.boolean() }))
     .describe("The group's objects by namespace and name: each can be adopted on its own (objectNamespace, objectName)"),
 });
 export type ExistingFluxSourceGroupDto = z.infer<typeof existingFluxSourceGroup>;

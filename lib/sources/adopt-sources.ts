@@ -5,9 +5,11 @@ import { AppError } from "../errors/app-error";
 import { adoptSourcesInput, sourceRef, type AdoptSourcesInput, type SourceApplyResultDto, type SourceDefinition } from "../schemas/sources";
 import { getSource } from "./get-source";
 import { adoptability } from "./adoptability";
+import { checkCredentialExists } from "./check-definition";
 import { existingFluxSourceGroups } from "./existing-flux-source-groups";
 import { renderSourceObjects } from "./render-source-objects";
 import { applyToCluster } from "./apply-to-cluster";
+import { openCredentialSecretData } from "./open-credential-secret-data";
 import { clusterOutcome, overallOutcome, sourceAuditTarget, sourceAuditView } from "./source-audit";
 import { clusterLabels, renderableSource, toStoredDefinition } from "./source-row";
 import { stableHash } from "./stable-hash";
@@ -24,8 +26,9 @@ export async function adoptSources(input: AdoptSourcesInput, actor: Actor, origi
     (member) => (given.objectNamespace ?? member.gitRepository.metadata.namespace) === member.gitRepository.metadata.namespace && (given.objectName ?? member.gitRepository.metadata.name) === member.gitRepository.metadata.name,
   );
   if (members.length === 0) throw new AppError("not_found", "No existing Flux source outside Syncline has that repository URL (and namespace and name)");
-  const { adoptable, reason } = adoptability(members);
+  const { adoptable, reason, needsCredential } = adoptability(members);
   if (!adoptable) throw new AppError("validation_failed", reason ?? "The group cannot be adopted", [{ path: "url", message: reason }]);
+  const credentialId = await adoptedCredential(given.credentialId, needsCredential);
   const first = members[0]!;
   const git = (first.gitRepository.spec ?? {}) as Record<string, unknown>;
   const kustomization = (first.kustomizations[0]!.spec ?? {}) as Record<string, unknown>;
@@ -49,7 +52,7 @@ export async function adoptSources(input: AdoptSourcesInput, actor: Actor, origi
     selector: null,
     clusterIds: members.map((member) => member.clusterId),
   };
-  const stored = toStoredDefinition(definition, null);
+  const stored = toStoredDefinition(definition, credentialId);
   const row = await db().gitOpsSource.create({
     data: {
       name,
@@ -59,6 +62,7 @@ export async function adoptSources(input: AdoptSourcesInput, actor: Actor, origi
       appliedDefinition: stored,
       appliedHash: stableHash(stored),
       adopted: true,
+      credentialId,
       // The leader leaves the source alone while this request takes the objects over.
       applyingUntil: new Date(Date.now() + 5 * 60_000),
       updatedBy: actor.name,
@@ -66,16 +70,17 @@ export async function adoptSources(input: AdoptSourcesInput, actor: Actor, origi
   });
   const source = await renderableSource(row.id, stored);
   const clusters = await db().cluster.findMany({ where: { id: { in: definition.clusterIds } } });
+  const secretData = credentialId ? await openCredentialSecretData(credentialId) : null;
   const outcomes: SourceApplyResultDto["outcomes"] = [];
   for (const cluster of clusters) {
     const rendering = renderSourceObjects(source, { name: cluster.name, labels: clusterLabels(cluster) });
     if (!rendering.ok) continue;
-    const result = await applyToCluster(source, cluster, rendering, null);
+    const result = await applyToCluster(source, cluster, rendering, secretData);
     outcomes.push({ clusterId: cluster.id, clusterName: cluster.name, action: "update", ...result });
   }
   await db().gitOpsSource.update({ where: { id: row.id }, data: { applyingUntil: null } });
   const results = outcomes.map((outcome) => clusterOutcome(outcome.clusterName, outcome.outcome === "applied" ? "changed" : outcome.outcome === "pending" ? "pending" : "failed", outcome.message));
-  await recordAuditEvent({ actor, action: "source.adopt", target: sourceAuditTarget(definition), after: sourceAuditView(definition, null), outcome: overallOutcome(results), results, origin });
+  await recordAuditEvent({ actor, action: "source.adopt", target: sourceAuditTarget(definition), after: sourceAuditView(definition, credentialId), outcome: overallOutcome(results), results, origin });
   return { source: await getSource(row.id), outcomes };
 }
 
@@ -83,4 +88,17 @@ function pickRef(ref: unknown): Record<string, string> {
   const fields = (ref ?? {}) as Record<string, string | undefined>;
   for (const key of ["commit", "semver", "tag", "branch"]) if (fields[key]) return { [key]: fields[key]! };
   return { branch: "master" };
+}
+
+/** The credential that replaces the objects' own Secret: required when they read one, and pointless otherwise. */
+async function adoptedCredential(credentialId: string | undefined, needed: boolean): Promise<string | null> {
+  if (!needed) {
+    if (credentialId) throw new AppError("validation_failed", "The objects read no Secret: they need no credential", [{ path: "credentialId", message: "Not needed" }]);
+    return null;
+  }
+  if (!credentialId) {
+    throw new AppError("validation_failed", "The objects read credentials from a Secret: choose the Git credential that holds them", [{ path: "credentialId", message: "Choose the stored Git credential that holds what their Secret holds" }]);
+  }
+  await checkCredentialExists(credentialId, "credentialId");
+  return credentialId;
 }

@@ -20,10 +20,13 @@ export async function checkDefinition(definition: SourceDefinition, credentials:
     const missing = definition.clusterIds.filter((id) => !found.some((cluster) => cluster.id === id));
     if (missing.length > 0) throw new AppError("validation_failed", `No cluster has the id ${missing.join(", ")}`, [{ path: "clusterIds", message: "Unknown cluster id", ids: missing }]);
   }
-  if (credentials && "credentialId" in credentials) {
-    if (!(await db().gitCredential.findUnique({ where: { id: credentials.credentialId }, select: { id: true } }))) {
-      throw new AppError("validation_failed", "There is no Git credential with that id", [{ path: "credentials.credentialId", message: "Unknown Git credential" }]);
-    }
+  if (credentials && "credentialId" in credentials) await checkCredentialExists(credentials.credentialId, "credentials.credentialId");
+}
+
+/** A 422 naming `path` when the Git credential store has no entry with the id. */
+export async function checkCredentialExists(credentialId: string, path: string): Promise<void> {
+  if (!(await db().gitCredential.findUnique({ where: { id: credentialId }, select: { id: true } }))) {
+    throw new AppError("validation_failed", "There is no Git credential with that id", [{ path, message: "Unknown Git credential" }]);
   }
 }
 

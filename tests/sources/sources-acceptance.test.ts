@@ -5,7 +5,7 @@
 // on each other, so they run in order in one file; the probes live on their own branches, never main.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commitChange, gitRevision, kubectl, kubectlJson, startApiserver, stopApiserver, type SandboxCluster } from "@/e2e/sandbox";
+import { commitChange, fleetRepoUrl, gitSecretData, gitRevision, kubectl, kubectlJson, startApiserver, stopApiserver, type SandboxCluster } from "@/e2e/sandbox";
 import { DELETE as deleteSourceHandler, GET as getSourceHandler, PATCH as patchSourceHandler } from "@/app/api/sources/[id]/route";
 import { POST as applyHandler } from "@/app/api/sources/[id]/apply/route";
 import { POST as previewHandler } from "@/app/api/sources/[id]/preview/route";
@@ -15,6 +15,7 @@ import { POST as createSourceHandler, GET as listSourcesHandler } from "@/app/ap
 import type { Actor } from "@/lib/auth/actor";
 import { addCluster, removeCluster, updateCluster } from "@/lib/clusters";
 import { db } from "@/lib/db/client";
+import { addGitCredential } from "@/lib/git-credentials";
 import type { ClusterDetail } from "@/lib/fleet/dto";
 import type { PeriodicJob } from "@/lib/lifecycle/periodic-job";
 import type { SourceDto, SourcePreviewDto } from "@/lib/schemas/sources";
@@ -325,6 +326,69 @@ describe("existing Flux sources", () => {
     const listed = await api<Groups>(listExistingHandler, { path: "/api/sources/existing" });
     expect(listed.items.flatMap((item) => item.objects).some((object) => object.name === name)).toBe(false);
     expect(await db().auditEvent.findFirst({ where: { action: "source.adopt", targetName: name } })).toMatchObject({ outcome: "success" });
+  }, 150_000);
+
+  it("a group that reads a Secret is adopted with the Git credential holding the same key: Syncline's own Secret replaces it, and Flux still fetches", async () => {
+    const name = `adopt-ssh-${SUITE}`;
+    const handMade = { url: fleetRepoUrl(world.git, "ssh"), secretName: `${name}-deploy-key` };
+    await kubectl(stagingCluster, ["apply", "-f", "-"], {
+      input: JSON.stringify({
+        apiVersion: "v1",
+        kind: "List",
+        items: [
+          { apiVersion: "v1", kind: "Secret", metadata: { name: handMade.secretName, namespace: "flux-system" }, stringData: gitSecretData(world.git, "ssh") },
+          {
+            apiVersion: "source.toolkit.fluxcd.io/v1",
+            kind: "GitRepository",
+            metadata: { name, namespace: "flux-system" },
+            spec: { interval: "1m", url: handMade.url, ref: { branch: BRANCH }, secretRef: { name: handMade.secretName } },
+          },
+          {
+            apiVersion: "kustomize.toolkit.fluxcd.io/v1",
+            kind: "Kustomization",
+            metadata: { name, namespace: "flux-system" },
+            spec: { interval: "1m", path: "./sources-probe/adopt", prune: true, targetNamespace: "flux-system", sourceRef: { kind: "GitRepository", name } },
+          },
+        ],
+      }),
+    });
+    const candidate = async () => {
+      const listed = await api<{ items: Array<{ url: string; candidates: Array<{ name: string; adoptable: boolean; reason: string | null; needsCredential: boolean }> }> }>(listExistingHandler, { path: "/api/sources/existing" });
+      return listed.items.find((item) => item.url === handMade.url)?.candidates.find((entry) => entry.name === name);
+    };
+    expect(await waitFor("the listing to show the hand-made source", candidate)).toMatchObject({ adoptable: true, reason: null, needsCredential: true });
+    const body = { url: handMade.url, objectNamespace: "flux-system", objectName: name };
+
+    // Without the credential nothing is adopted; with one that reads no Secret neither.
+    const unnamed = await call(adoptHandler, { method: "POST", path: "/api/sources/adopt", headers, body });
+    expect(unnamed.status).toBe(422);
+    expect(unnamed.json.error).toMatchObject({ code: "validation_failed", details: [{ path: "credentialId" }] });
+    const unknown = await call(adoptHandler, { method: "POST", path: "/api/sources/adopt", headers, body: { ...body, credentialId: randomUUID() } });
+    expect(unknown.status).toBe(422);
+    expect(await db().gitOpsSource.count({ where: { name } })).toBe(0);
+    expect((await fluxObjectOn(stagingCluster, "GitRepository", name))?.spec.secretRef).toEqual({ name: handMade.secretName });
+
+    const credential = await addGitCredential({ kind: "ssh-key", name: `fleet over ssh ${SUITE}`, urlPattern: `${world.git.sshUrl}/`, privateKey: world.git.sshIdentity, knownHosts: world.git.knownHosts }, actor);
+    const adopted = await api<{ source: SourceDto; outcomes: Array<{ outcome: string }> }>(adoptHandler, { method: "POST", path: "/api/sources/adopt", body: { ...body, credentialId: credential.id } }, 201);
+    expect(adopted.source).toMatchObject({ adopted: true, credential: { id: credential.id } });
+    expect(adopted.outcomes.map((outcome) => outcome.outcome)).toEqual(["applied"]);
+    const secretName = `${name}-git-auth`;
+    expect((await fluxObjectOn(stagingCluster, "GitRepository", name))?.spec.secretRef).toEqual({ name: secretName });
+    const secret = await kubectlJson<{ metadata: { labels?: Record<string, string> }; data: Record<string, string> }>(stagingCluster, ["get", "-n", "flux-system", "secret", secretName]);
+    expect(secret.metadata.labels).toMatchObject({ "app.kubernetes.io/managed-by": "syncline", "syncline.io/source-id": adopted.source.id });
+    expect(Object.keys(secret.data).sort()).toEqual(["identity", "known_hosts"]);
+
+    // The hand-made Secret can go: Flux now fetches with Syncline's.
+    await kubectl(stagingCluster, ["delete", "-n", "flux-system", "secret", handMade.secretName]);
+    const requestedAt = new Date().toISOString();
+    await kubectl(stagingCluster, ["annotate", "--overwrite", "-n", "flux-system", "gitrepository", name, `reconcile.fluxcd.io/requestedAt=${requestedAt}`]);
+    await waitFor("Flux to fetch again with Syncline's Secret", async () => {
+      const status = (await kubectlJson<{ status?: { lastHandledReconcileAt?: string; conditions?: Array<{ type: string; status: string; message?: string }> } }>(stagingCluster, ["get", "-n", "flux-system", "gitrepository", name])).status;
+      const ready = status?.conditions?.find((condition) => condition.type === "Ready");
+      if (status?.lastHandledReconcileAt !== requestedAt) return undefined;
+      expect(ready, JSON.stringify(status)).toMatchObject({ status: "True" });
+      return ready;
+    });
   }, 150_000);
 });
 
