@@ -12,6 +12,8 @@ export interface RunningSyncline {
   kill(): Promise<void>;
   /** Sends `signal` to one of its processes, or to its whole process group. */
   signal(to: SynclineProcess | "group", signal: NodeJS.Signals): void;
+  /** The process id of one of its processes. */
+  processId(role: SynclineProcess): number;
   /** Resolves with the milliseconds until no process of its group is left, orphans included; rejects after `timeoutMs`. */
   gone(timeoutMs: number): Promise<number>;
 }
@@ -24,7 +26,7 @@ export interface RunningSyncline {
 export type SynclineProcess = "launcher" | "database owner" | "dashboard";
 
 export interface StartOptions {
-  /** "npm": through `npm start` (npm → sh → tsx → scripts/start.ts); "node" (default): node runs scripts/start.ts itself. */
+  /** "npm": through `npm start` (npm → sh, which execs node on scripts/start.ts); "node" (default): node runs scripts/start.ts itself. */
   launcher?: "node" | "npm";
 }
 
@@ -53,6 +55,7 @@ export async function startSyncline(env: Record<string, string>, timeoutMs = 300
     stop: () => stopGroup(child),
     kill: () => killGroup(child),
     signal: (to: SynclineProcess | "group", signal: NodeJS.Signals) => process.kill(to === "group" ? -child.pid! : pidOf(child.pid!, to), signal),
+    processId: (role: SynclineProcess) => pidOf(child.pid!, role),
     gone: (timeoutMs: number) => groupGone(child.pid!, timeoutMs),
   };
   try {
